@@ -1,0 +1,54 @@
+# Parallax: targets are the documentation of how to work on the project.
+GO        ?= go
+WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+ADDR      ?= 127.0.0.1:8080
+
+.PHONY: build run test vet test-native test-wasm bench bench-wasm eval fuzz golden clean
+
+## build: the browser app (web/app.wasm) and the native binary (bin/parallax)
+build:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o web/app.wasm ./cmd/parallax
+	$(GO) build -o bin/parallax ./cmd/parallax
+
+## run: build, then serve the app on the seed demo
+run: build
+	./bin/parallax serve --addr $(ADDR)
+
+## test: everything: vet (native and wasm), race tests, engine tests under WebAssembly
+test: vet test-native test-wasm
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+test-native:
+	$(GO) test -race -count=1 ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./compare/...
+
+## bench: engine benchmarks, natively
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./compare/...
+
+## bench-wasm: the seed benchmark under WebAssembly (Node)
+bench-wasm:
+	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=Seeds -benchmem -exec="$(WASM_EXEC)" ./compare/
+
+## eval: alignment quality on ../shared/gold and ../shared/bench
+eval:
+	$(GO) run ./cmd/parallax eval
+
+## fuzz: run each fuzz target for a while (FUZZTIME=30s)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzClean -fuzztime=$(FUZZTIME) ./compare/
+	$(GO) test -run='^$$' -fuzz=FuzzSplit -fuzztime=$(FUZZTIME) ./compare/
+	$(GO) test -run='^$$' -fuzz=FuzzAlign -fuzztime=$(FUZZTIME) ./compare/
+
+## golden: rewrite golden files under testdata/ after a deliberate change
+golden:
+	$(GO) test ./compare/... -update
+
+clean:
+	rm -rf bin web/app.wasm web/app.wasm.gz web/app.wasm.br

@@ -1,0 +1,71 @@
+//go:build !js
+
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitInput = 1 // a file could not be read or compared
+	exitUsage = 2 // the command line is wrong
+)
+
+const usage = `parallax shows how news outlets describe the same events.
+
+Usage:
+  parallax compare [--format text|json|markdown] [FILE...]   compare articles (.txt); no FILE: the demo seeds
+  parallax serve [--addr 127.0.0.1:8080]                      serve the web app
+  parallax eval [--shared DIR]                                score alignment on the gold sets
+  parallax help                                               this text
+`
+
+// command is one subcommand.
+type command func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+
+var commands = map[string]command{}
+
+// run dispatches the command line and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "parallax: unknown command %q (try: parallax help)\n", args[0])
+		return exitUsage
+	}
+	return cmd(args[1:], stdin, stdout, stderr)
+}
+
+// newFlags returns a flag set that reports errors in one line on stderr.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args and, on error, prints one line and returns false.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "parallax %s: see 'parallax help'\n", fs.Name())
+			return false
+		}
+		fmt.Fprintf(stderr, "parallax %s: %s\n", fs.Name(), strings.TrimSpace(err.Error()))
+		return false
+	}
+	return true
+}

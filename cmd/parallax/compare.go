@@ -1,0 +1,107 @@
+//go:build !js
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+func init() { commands["compare"] = cmdCompare }
+
+func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("compare", stderr)
+	format := fs.String("format", "text", "output format: text, json or markdown")
+	if !parseFlags(fs, args, stderr) {
+		return exitUsage
+	}
+	switch *format {
+	case "text", "json", "markdown", "md":
+	default:
+		fmt.Fprintf(stderr, "parallax compare: unknown format %q (use text, json or markdown)\n", *format)
+		return exitUsage
+	}
+	var arts []compare.Article
+	if fs.NArg() == 0 {
+		arts = seeds.Articles()
+	} else {
+		for _, path := range fs.Args() {
+			a, err := readArticle(path)
+			if err != nil {
+				fmt.Fprintf(stderr, "parallax compare: %v\n", err)
+				return exitInput
+			}
+			arts = append(arts, a)
+		}
+	}
+	if len(arts) < 2 {
+		fmt.Fprintf(stderr, "parallax compare: %d article given; compare needs at least two\n", len(arts))
+		return exitUsage
+	}
+	res, err := compare.Compare(arts, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "parallax compare: %v\n", err)
+		return exitInput
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		err = enc.Encode(res)
+	case "markdown", "md":
+		err = writeMarkdown(stdout, res)
+	default:
+		err = writeText(stdout, res)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "parallax compare: writing output: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// readArticle reads one .txt article; the outlet is the file's base name until the
+// user says otherwise.
+func readArticle(path string) (compare.Article, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return compare.Article{}, fmt.Errorf("%s: %v", path, plainErr(err))
+	}
+	if st.IsDir() {
+		return compare.Article{}, fmt.Errorf("%s: is a directory, not a text file", path)
+	}
+	if st.Size() > compare.MaxTextBytes {
+		return compare.Article{}, fmt.Errorf("%s: %.1f MB is more than the %d MB limit for one article", path, float64(st.Size())/(1<<20), compare.MaxTextBytes>>20)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return compare.Article{}, fmt.Errorf("%s: %v", path, plainErr(err))
+	}
+	text := string(raw)
+	if err := compare.CheckText(text); err != nil {
+		return compare.Article{}, fmt.Errorf("%s: %v", path, err)
+	}
+	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return compare.Article{ID: id, Outlet: id, Text: text}, nil
+}
+
+// plainErr turns an os error into words without the repeated path.
+func plainErr(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "no such file"
+	case os.IsPermission(err):
+		return "permission denied (cannot read the file)"
+	}
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,126 @@
+package compare
+
+// Article is one input text and what is known about it.
+type Article struct {
+	ID     string // stable identifier, e.g. the file name without extension
+	Outlet string // publisher, e.g. "The New York Times"
+	Title  string // headline if known; Parse fills it from the text when empty
+	Date   string // publication date as YYYY-MM-DD when known
+	Text   string // the article as given; offsets refer to it
+}
+
+// Role says what part of an article a sentence belongs to.
+type Role string
+
+// Sentence roles.
+const (
+	RoleBody     Role = "body"
+	RoleHeadline Role = "headline"
+	RoleSubhead  Role = "subhead"
+	RoleCaption  Role = "caption"
+)
+
+// Sentence is one sentence of an article. Start and End are byte offsets into
+// Article.Text, and Text == Article.Text[Start:End].
+type Sentence struct {
+	Index int    `json:"index"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Role  Role   `json:"role"`
+}
+
+// DebrisKind names a kind of page debris that Clean sets aside.
+type DebrisKind string
+
+// Kinds of debris.
+const (
+	DebrisCredit     DebrisKind = "credit"     // photo credit such as "(Kobi Gideon/GPO)"
+	DebrisDuplicate  DebrisKind = "duplicate"  // a repeated line, e.g. a caption shown twice
+	DebrisByline     DebrisKind = "byline"     // "By Jennifer Hansler, CNN", author bios
+	DebrisDateline   DebrisKind = "dateline"   // "CNN  —"
+	DebrisSection    DebrisKind = "section"    // section labels such as "Middle East"
+	DebrisNavigation DebrisKind = "navigation" // "Most Popular", "Related Articles", "read more:", "Back to top button"
+	DebrisContributors DebrisKind = "contributors" // "X and Y contributed to this report."
+)
+
+// Debris is a piece of text Clean set aside as not part of the article body. It is
+// reported, never silently dropped, so a reader can see and restore it.
+type Debris struct {
+	Kind  DebrisKind `json:"kind"`
+	Text  string     `json:"text"`
+	Start int        `json:"start"`
+	End   int        `json:"end"`
+}
+
+// Document is an article after cleaning and splitting.
+type Document struct {
+	ID        string     `json:"id"`
+	Outlet    string     `json:"outlet"`
+	Title     string     `json:"title"`
+	Date      string     `json:"date,omitempty"`
+	Headline  string     `json:"headline,omitempty"`
+	Subhead   string     `json:"subhead,omitempty"`
+	Sentences []Sentence `json:"sentences"`
+	Debris    []Debris   `json:"debris"`
+}
+
+// Ref points at one sentence of one document.
+type Ref struct {
+	Doc      string `json:"doc"`      // Document.ID
+	Sentence int    `json:"sentence"` // Sentence.Index
+}
+
+// Evidence is why the members of a claim were grouped: what they share.
+type Evidence struct {
+	Names   []string `json:"names,omitempty"`   // shared names of people, places, organisations
+	Numbers []string `json:"numbers,omitempty"` // shared numbers and dates
+	Terms   []string `json:"terms,omitempty"`   // shared content words (stems shown as the first surface form)
+}
+
+// Claim is a group of sentences from different articles that report the same fact,
+// event or statement.
+type Claim struct {
+	ID       string   `json:"id"`
+	Score    float64  `json:"score"` // 0..1, how confidently the members report the same thing
+	Members  []Ref    `json:"members"`
+	Evidence Evidence `json:"evidence"`
+	Diffs    []Diff   `json:"diffs"` // each other member against the first one
+}
+
+// Op is a diff operation.
+type Op int
+
+// Diff operations.
+const (
+	Equal Op = iota
+	Insert
+	Delete
+)
+
+// Chunk is a run of text with one diff operation.
+type Chunk struct {
+	Op   Op     `json:"op"`
+	Text string `json:"text"`
+}
+
+// NumberChange is a number that one wording gives and another gives differently.
+type NumberChange struct {
+	From string `json:"from"` // as written in the reference sentence ("" if absent)
+	To   string `json:"to"`   // as written in the other sentence ("" if absent)
+}
+
+// Diff is the word-level difference between two members of a claim.
+type Diff struct {
+	From    Ref            `json:"from"`
+	To      Ref            `json:"to"`
+	Chunks  []Chunk        `json:"chunks"`
+	Numbers []NumberChange `json:"numbers,omitempty"` // numbers that differ between the two
+}
+
+// Result is the outcome of aligning several documents.
+type Result struct {
+	Documents []Document `json:"documents"`
+	Claims    []Claim    `json:"claims"`
+	Unique    []Ref      `json:"unique"` // sentences no other article reports
+}
