@@ -1,38 +1,83 @@
 package compare
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
 )
 
 // MaxArticles is the largest number of articles Align accepts.
 const MaxArticles = 60
 
-// Options tune Align. The zero value (or nil) means the defaults.
+// Options tune Align. A nil *Options means the defaults.
 type Options struct {
-	// Threshold is the lowest score at which two sentences are grouped; 0 means the default.
+	// Threshold is the lowest average link score at which sentences are grouped into a
+	// claim; 0 means DefaultThreshold. Lower finds more, looser claims.
 	Threshold float64
 }
+
+// DefaultThreshold is the grouping threshold used when Options leave it unset.
+var DefaultThreshold = 0.30
 
 // ErrTooFew is returned when fewer than two documents with sentences are given.
 var ErrTooFew = errors.New("need at least two articles with text to compare")
 
-// Align groups sentences of different documents that report the same fact into claims.
-// TEMPORARY STUB: every sentence is unique.
+// Tuning constants, measured on ../shared/gold and ../shared/bench (see README).
+var (
+	bigramWeight   = 0.8  // weight of a shared adjacent-term pair relative to its idf
+	nameWeight     = 1.3  // names of people, places and organisations
+	numberWeight   = 1.4  // numbers: "240 hostages", "1,200 people"
+	dateWeight     = 1.2  // "Oct. 7"
+	contextWeight  = 0.35 // how much "both articles cover the same occasion" adds
+	otherOccasion  = 0.80 // score factor for sentences from articles about different occasions
+	occasionLink   = 0.22 // document similarity at which two articles cover the same occasion
+	occasionDays   = 10.0 // articles published further apart than this cover different occasions
+	maxCandidateDF = 0.06 // features in more than this share of sentences do not generate candidates
+)
+
+// Align groups sentences of different documents that report the same fact, event or
+// statement into claims, and lists the sentences no other document reports.
+//
+// Sentences are compared by weighted shared terms (stems, names, numbers, dates and
+// adjacent pairs of them, rarer terms counting more). Articles are first grouped into
+// occasions (which trip, which earthquake): sentences from articles about the same
+// occasion are more likely to report the same event, and those from different occasions
+// less. Claims are built by average-link clustering, so a claim's members must agree
+// with each other on average and unrelated sentences are not chained together.
 func Align(docs []Document, opts *Options) (*Result, error) {
-	if len(docs) < 2 {
+	n := 0
+	for _, d := range docs {
+		if len(d.Sentences) > 0 {
+			n++
+		}
+	}
+	if n < 2 {
 		return nil, ErrTooFew
 	}
 	if len(docs) > MaxArticles {
 		return nil, fmt.Errorf("%d articles is more than the %d Parallax compares at once: remove some", len(docs), MaxArticles)
 	}
-	r := &Result{Documents: docs, Claims: []Claim{}, Unique: []Ref{}}
+	seen := map[string]bool{}
 	for _, d := range docs {
-		for _, s := range d.Sentences {
-			r.Unique = append(r.Unique, Ref{Doc: d.ID, Sentence: s.Index})
+		if seen[d.ID] {
+			return nil, fmt.Errorf("two articles have the same id %q: give each a different name", d.ID)
 		}
+		seen[d.ID] = true
 	}
-	return r, nil
+	threshold := DefaultThreshold
+	if opts != nil && opts.Threshold > 0 {
+		threshold = opts.Threshold
+	}
+
+	c := newCorpus(docs)
+	edges := c.candidatePairs()
+	groups := averageLink(c, edges, threshold)
+	return c.result(groups), nil
 }
 
 // Compare parses the articles and aligns them.
@@ -42,4 +87,517 @@ func Compare(articles []Article, opts *Options) (*Result, error) {
 		docs[i] = Parse(a)
 	}
 	return Align(docs, opts)
+}
+
+// feature is one weighted matching feature of a sentence.
+type feature struct {
+	id int
+	w  float64
+}
+
+// sent is a sentence prepared for matching.
+type sent struct {
+	doc, idx int // document and sentence index
+	terms    []term
+	vec      []feature // sorted by id, L2-normalised
+	central  float64   // cosine with its own document: how much it states the article's main subject
+}
+
+type corpus struct {
+	docs     []Document
+	sents    []sent
+	byDoc    [][]int // document → its sentences (indices into sents)
+	vocab    map[string]int
+	keys     []string  // feature id → key
+	surface  []string  // feature id → first surface form seen
+	kind     []termKind
+	df       []int     // feature id → number of sentences holding it
+	docSim   [][]float64
+	occasion []int // document → occasion cluster
+}
+
+func newCorpus(docs []Document) *corpus {
+	c := &corpus{docs: docs, vocab: map[string]int{}, byDoc: make([][]int, len(docs))}
+	raw := [][]int{}
+	for di, d := range docs {
+		for _, s := range d.Sentences {
+			ts := terms(s.Text)
+			ids := make([]int, 0, 2*len(ts))
+			for i, t := range ts {
+				ids = append(ids, c.intern(t.key, t.surface, t.kind))
+				if i > 0 {
+					ids = append(ids, c.intern(ts[i-1].key+" "+t.key, ts[i-1].surface+" "+t.surface, kindWord))
+				}
+			}
+			c.byDoc[di] = append(c.byDoc[di], len(c.sents))
+			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts})
+			raw = append(raw, ids)
+		}
+	}
+	c.df = make([]int, len(c.keys))
+	for _, ids := range raw {
+		for _, id := range uniqueInts(ids) {
+			c.df[id]++
+		}
+	}
+	N := float64(len(c.sents))
+	for i, ids := range raw {
+		tf := map[int]float64{}
+		for _, id := range ids {
+			tf[id]++
+		}
+		vec := make([]feature, 0, len(tf))
+		for id, f := range tf {
+			w := (1 + math.Log(f)) * math.Log(1+N/float64(c.df[id]))
+			switch c.kind[id] {
+			case kindName:
+				w *= nameWeight
+			case kindNumber:
+				w *= numberWeight
+			case kindDate:
+				w *= dateWeight
+			}
+			if isBigram(c.keys[id]) {
+				w *= bigramWeight
+			}
+			vec = append(vec, feature{id, w})
+		}
+		c.sents[i].vec = normalise(vec)
+	}
+	c.documentContext()
+	return c
+}
+
+func (c *corpus) intern(key, surface string, k termKind) int {
+	if id, ok := c.vocab[key]; ok {
+		return id
+	}
+	id := len(c.keys)
+	c.vocab[key] = id
+	c.keys = append(c.keys, key)
+	c.surface = append(c.surface, surface)
+	c.kind = append(c.kind, k)
+	return id
+}
+
+// documentContext computes document vectors, their similarities, each sentence's
+// centrality, and groups documents into occasions by average-link clustering.
+func (c *corpus) documentContext() {
+	nd := len(c.docs)
+	dvec := make([][]feature, nd)
+	for d, ss := range c.byDoc {
+		acc := map[int]float64{}
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if !isBigram(c.keys[f.id]) {
+					acc[f.id] += f.w
+				}
+			}
+		}
+		v := make([]feature, 0, len(acc))
+		for id, w := range acc {
+			v = append(v, feature{id, w})
+		}
+		dvec[d] = normalise(v)
+	}
+	for i := range c.sents {
+		c.sents[i].central = dot(c.sents[i].vec, dvec[c.sents[i].doc])
+	}
+	c.docSim = make([][]float64, nd)
+	for i := range c.docSim {
+		c.docSim[i] = make([]float64, nd)
+		for j := range c.docSim[i] {
+			if i != j {
+				c.docSim[i][j] = dot(dvec[i], dvec[j])
+			}
+		}
+	}
+	// Average-link clustering of documents into occasions.
+	clusters := make([][]int, nd)
+	for i := range clusters {
+		clusters[i] = []int{i}
+	}
+	for {
+		best, bi, bj := occasionLink, -1, -1
+		for i := range clusters {
+			for j := i + 1; j < len(clusters); j++ {
+				s := 0.0
+				for _, a := range clusters[i] {
+					for _, b := range clusters[j] {
+						s += c.docSim[a][b]
+					}
+				}
+				s /= float64(len(clusters[i]) * len(clusters[j]))
+				if s >= best && c.datesAgree(clusters[i], clusters[j]) {
+					best, bi, bj = s, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		clusters[bi] = append(clusters[bi], clusters[bj]...)
+		clusters = slices.Delete(clusters, bj, bj+1)
+	}
+	c.occasion = make([]int, nd)
+	for k, cl := range clusters {
+		for _, d := range cl {
+			c.occasion[d] = k
+		}
+	}
+}
+
+// datesAgree reports whether two groups of documents could cover the same occasion
+// judging by their publication dates: every pair with known dates must be at most
+// occasionDays apart. Unknown dates agree with anything.
+func (c *corpus) datesAgree(x, y []int) bool {
+	for _, a := range x {
+		for _, b := range y {
+			da, oka := parseDate(c.docs[a].Date)
+			db, okb := parseDate(c.docs[b].Date)
+			if oka && okb && math.Abs(da.Sub(db).Hours()) > occasionDays*24 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func parseDate(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
+
+// edge is a scored pair of sentences from different documents.
+type edge struct {
+	a, b  int
+	score float64
+}
+
+// candidatePairs scores every pair of sentences from different documents that share at
+// least one feature rare enough to be informative, using an inverted index so the cost
+// grows with the number of such pairs rather than with all pairs.
+func (c *corpus) candidatePairs() []edge {
+	maxDF := max(64, int(maxCandidateDF*float64(len(c.sents))))
+	postings := make([][]int, len(c.keys))
+	for si, s := range c.sents {
+		for _, f := range s.vec {
+			if c.df[f.id] <= maxDF {
+				postings[f.id] = append(postings[f.id], si)
+			}
+		}
+	}
+	var edges []edge
+	mark := make([]int, len(c.sents))
+	for i := range mark {
+		mark[i] = -1
+	}
+	var cand []int
+	for a, s := range c.sents {
+		cand = cand[:0]
+		for _, f := range s.vec {
+			if c.df[f.id] > maxDF {
+				continue
+			}
+			for _, b := range postings[f.id] {
+				if b <= a || mark[b] == a {
+					continue
+				}
+				mark[b] = a
+				cand = append(cand, b)
+			}
+		}
+		for _, b := range cand {
+			if sc := c.pairScore(a, b); sc > 0 {
+				edges = append(edges, edge{a, b, sc})
+			}
+		}
+	}
+	return edges
+}
+
+// pairScore is the evidence that sentences a and b report the same thing.
+func (c *corpus) pairScore(a, b int) float64 {
+	sa, sb := &c.sents[a], &c.sents[b]
+	sim := dot(sa.vec, sb.vec)
+	if sa.doc == sb.doc {
+		return sim * otherOccasion // two sentences of one article: no context evidence
+	}
+	if c.occasion[sa.doc] != c.occasion[sb.doc] {
+		return sim * otherOccasion
+	}
+	return sim + contextWeight*math.Sqrt(math.Max(sa.central, 0)*math.Max(sb.central, 0))
+}
+
+// group is a claim under construction.
+type group struct {
+	members []int       // sentence indices
+	perDoc  map[int]int // document → members from it
+	links   map[int]float64
+	alive   bool
+}
+
+// averageLink merges groups while the average score over all pairs between two groups
+// (pairs with no edge count as zero) is at least threshold.
+func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
+	gs := make([]*group, len(c.sents))
+	for i := range c.sents {
+		gs[i] = &group{members: []int{i}, perDoc: map[int]int{c.sents[i].doc: 1}, links: map[int]float64{}, alive: true}
+	}
+	for _, e := range edges {
+		gs[e.a].links[e.b] += e.score
+		gs[e.b].links[e.a] += e.score
+	}
+	avg := func(x, y int) float64 {
+		return gs[x].links[y] / float64(len(gs[x].members)*len(gs[y].members))
+	}
+	h := &pairHeap{}
+	for _, e := range edges {
+		if s := avg(e.a, e.b); s >= threshold {
+			h.push(heapItem{e.a, e.b, s, 1, 1})
+		}
+	}
+	for h.len() > 0 {
+		it := h.pop()
+		x, y := gs[it.x], gs[it.y]
+		if !x.alive || !y.alive || len(x.members) != it.nx || len(y.members) != it.ny {
+			continue // stale
+		}
+		// merge y into x
+		x.members = append(x.members, y.members...)
+		for d, k := range y.perDoc {
+			x.perDoc[d] += k
+		}
+		y.alive = false
+		delete(x.links, it.y)
+		for z, s := range y.links {
+			if z == it.x {
+				continue
+			}
+			x.links[z] += s
+			gz := gs[z]
+			gz.links[it.x] += s
+			delete(gz.links, it.y)
+		}
+		y.links = nil
+		for z := range x.links {
+			if s := avg(it.x, z); s >= threshold {
+				h.push(heapItem{it.x, z, s, len(x.members), len(gs[z].members)})
+			}
+		}
+	}
+	var out [][]int
+	for i, g := range gs {
+		if g.alive && len(g.perDoc) >= 2 {
+			_ = i
+			out = append(out, g.members)
+		}
+	}
+	return out
+}
+
+// result turns groups of sentences into claims with evidence and diffs.
+func (c *corpus) result(groups [][]int) *Result {
+	r := &Result{Documents: c.docs, Claims: []Claim{}, Unique: []Ref{}}
+	inClaim := make([]bool, len(c.sents))
+	for _, g := range groups {
+		slices.SortFunc(g, func(a, b int) int {
+			return cmp.Or(cmp.Compare(c.sents[a].doc, c.sents[b].doc), cmp.Compare(c.sents[a].idx, c.sents[b].idx))
+		})
+		cl := Claim{Score: c.groupScore(g)}
+		for _, si := range g {
+			inClaim[si] = true
+			cl.Members = append(cl.Members, c.ref(si))
+		}
+		cl.Evidence = c.evidence(g)
+		ref := c.text(g[0])
+		for _, si := range g[1:] {
+			other := c.text(si)
+			cl.Diffs = append(cl.Diffs, Diff{From: c.ref(g[0]), To: c.ref(si), Chunks: Words(ref, other), Numbers: numberChanges(ref, other)})
+		}
+		r.Claims = append(r.Claims, cl)
+	}
+	// Order claims by how many documents report them, then by first appearance.
+	sort.SliceStable(r.Claims, func(i, j int) bool {
+		a, b := r.Claims[i], r.Claims[j]
+		da, db := distinctDocs(a.Members), distinctDocs(b.Members)
+		if da != db {
+			return da > db
+		}
+		return a.Score > b.Score
+	})
+	for i := range r.Claims {
+		r.Claims[i].ID = "c" + strconv.Itoa(i+1)
+	}
+	for si := range c.sents {
+		if !inClaim[si] {
+			r.Unique = append(r.Unique, c.ref(si))
+		}
+	}
+	return r
+}
+
+func (c *corpus) ref(si int) Ref { return Ref{Doc: c.docs[c.sents[si].doc].ID, Sentence: c.sents[si].idx} }
+
+func (c *corpus) text(si int) string {
+	s := c.sents[si]
+	return c.docs[s.doc].Sentences[s.idx].Text
+}
+
+// groupScore is the average pair score over the cross-document pairs of a group,
+// capped at 1.
+func (c *corpus) groupScore(g []int) float64 {
+	sum, n := 0.0, 0
+	for i, a := range g {
+		for _, b := range g[i+1:] {
+			if c.sents[a].doc != c.sents[b].doc {
+				sum += c.pairScore(a, b)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return math.Round(math.Min(1, sum/float64(n))*1000) / 1000
+}
+
+// evidence lists what the members of a group share: features found in at least two
+// documents of the group, rarest first.
+func (c *corpus) evidence(g []int) Evidence {
+	docsWith := map[int]map[int]bool{}
+	for _, si := range g {
+		for _, f := range c.sents[si].vec {
+			if isBigram(c.keys[f.id]) {
+				continue
+			}
+			if docsWith[f.id] == nil {
+				docsWith[f.id] = map[int]bool{}
+			}
+			docsWith[f.id][c.sents[si].doc] = true
+		}
+	}
+	var shared []int
+	for id, ds := range docsWith {
+		if len(ds) >= 2 {
+			shared = append(shared, id)
+		}
+	}
+	slices.SortFunc(shared, func(a, b int) int { return cmp.Or(cmp.Compare(c.df[a], c.df[b]), cmp.Compare(c.keys[a], c.keys[b])) })
+	var e Evidence
+	for _, id := range shared {
+		s := c.surface[id]
+		switch c.kind[id] {
+		case kindName:
+			e.Names = append(e.Names, s)
+		case kindNumber, kindDate:
+			e.Numbers = append(e.Numbers, s)
+		default:
+			if len(e.Terms) < 8 {
+				e.Terms = append(e.Terms, s)
+			}
+		}
+	}
+	return e
+}
+
+// numberChanges lists the numbers of a that b does not give and those of b that a does
+// not give, paired in order of appearance.
+func numberChanges(a, b string) []NumberChange {
+	na, nb := numbersIn(a), numbersIn(b)
+	onlyA, onlyB := minus(na, nb), minus(nb, na)
+	var out []NumberChange
+	for i := 0; i < max(len(onlyA), len(onlyB)); i++ {
+		var ch NumberChange
+		if i < len(onlyA) {
+			ch.From = onlyA[i].surface
+		}
+		if i < len(onlyB) {
+			ch.To = onlyB[i].surface
+		}
+		out = append(out, ch)
+	}
+	if len(na) == 0 || len(nb) == 0 {
+		return nil // a number only one side gives is an omission, not a disagreement
+	}
+	return out
+}
+
+func numbersIn(s string) []term {
+	var out []term
+	for _, t := range terms(s) {
+		if t.kind == kindNumber {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func minus(a, b []term) []term {
+	var out []term
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y term) bool { return y.key == x.key }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func distinctDocs(m []Ref) int {
+	seen := map[string]bool{}
+	for _, r := range m {
+		seen[r.Doc] = true
+	}
+	return len(seen)
+}
+
+func isBigram(key string) bool {
+	for i := 0; i < len(key); i++ {
+		if key[i] == ' ' {
+			return true
+		}
+	}
+	return false
+}
+
+func normalise(v []feature) []feature {
+	slices.SortFunc(v, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
+	n := 0.0
+	for _, f := range v {
+		n += f.w * f.w
+	}
+	if n == 0 {
+		return v
+	}
+	n = math.Sqrt(n)
+	for i := range v {
+		v[i].w /= n
+	}
+	return v
+}
+
+func dot(a, b []feature) float64 {
+	s := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+func uniqueInts(xs []int) []int {
+	ys := slices.Clone(xs)
+	slices.Sort(ys)
+	return slices.Compact(ys)
 }

@@ -1,0 +1,207 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// termKind says what a matching term stands for.
+type termKind uint8
+
+const (
+	kindWord   termKind = iota // a content word, stemmed
+	kindName                   // a capitalised word inside a sentence: a person, place or organisation
+	kindNumber                 // a number, canonical digits ("1,200" → "1200")
+	kindDate                   // a month and day ("Oct. 7" = "October 7")
+)
+
+// term is one normalised unit of a sentence used for matching.
+type term struct {
+	key     string // what is compared: a stem, "#1200", "@oct-7", or an alias such as "usa"
+	surface string // the word as written, for evidence
+	kind    termKind
+}
+
+// Terms returns the normalised matching keys of a sentence, in order: lower case,
+// stemmed, stopwords removed, numbers and dates canonical, aliases resolved
+// ("U.S." = "US" = "United States" → "usa"; "Oct. 7" = "October 7" → "@oct-7").
+// It is exported for tests and for the evidence shown in the UI.
+func Terms(sentence string) []string {
+	ts := terms(sentence)
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.key
+	}
+	return out
+}
+
+// rawWord is a word with its position in the sentence.
+type rawWord struct {
+	text  string
+	first bool // the first word of the sentence (capitalised whatever it is)
+}
+
+func terms(s string) []term {
+	words := splitWords(s)
+	var out []term
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		lower := strings.ToLower(w.text)
+		// Multi-word aliases ("United States", "United Nations").
+		if i+1 < len(words) {
+			two := lower + " " + strings.ToLower(words[i+1].text)
+			if a, ok := phraseAlias[two]; ok {
+				out = append(out, term{key: a, surface: w.text + " " + words[i+1].text, kind: kindName})
+				i++
+				continue
+			}
+		}
+		// Dates: month + day. Only capitalised month names count ("may" is a verb).
+		if m, ok := months[strings.TrimSuffix(lower, ".")]; ok && isCap(w.text) {
+			if i+1 < len(words) {
+				if d, ok := dayNumber(words[i+1].text); ok {
+					out = append(out, term{key: "@" + m + "-" + d, surface: w.text + " " + words[i+1].text, kind: kindDate})
+					i++
+					continue
+				}
+			}
+			if lower != "may" {
+				out = append(out, term{key: "@" + m, surface: w.text, kind: kindDate})
+			}
+			continue
+		}
+		// Numbers.
+		if n, ok := canonicalNumber(w.text); ok {
+			out = append(out, term{key: "#" + n, surface: w.text, kind: kindNumber})
+			continue
+		}
+		// Aliases written with capitals ("U.S.", "US", "UN").
+		if a, ok := capsAlias[strings.TrimSuffix(w.text, ".")]; ok {
+			out = append(out, term{key: a, surface: w.text, kind: kindName})
+			continue
+		}
+		if a, ok := capsAlias[w.text]; ok {
+			out = append(out, term{key: a, surface: w.text, kind: kindName})
+			continue
+		}
+		base := stripPossessive(lower)
+		if strings.ContainsRune(base, '-') {
+			if a, ok := wordAlias[strings.ReplaceAll(base, "-", "")]; ok {
+				out = append(out, term{key: a, surface: w.text, kind: kindWord})
+				continue
+			}
+			for _, part := range strings.Split(base, "-") {
+				out = appendWord(out, part, w.text, w.first, isCap(part) || isCap(w.text))
+			}
+			continue
+		}
+		out = appendWord(out, base, w.text, w.first, isCap(w.text))
+	}
+	return out
+}
+
+func appendWord(out []term, lower, surface string, first, capital bool) []term {
+	lower = strings.Trim(lower, ".,'’-")
+	if lower == "" || stopwords[lower] {
+		return out
+	}
+	if utf8.RuneCountInString(lower) < 2 && !unicode.IsDigit(rune(lower[0])) {
+		return out // initials like "J."
+	}
+	if a, ok := wordAlias[lower]; ok {
+		return append(out, term{key: a, surface: surface, kind: kindWord})
+	}
+	if l, ok := irregular[lower]; ok {
+		lower = l
+	}
+	key := english.Stem(lower, true)
+	if c, ok := paraphrase[key]; ok {
+		key = c
+	}
+	kind := kindWord
+	if capital && !first {
+		kind = kindName
+	}
+	return append(out, term{key: key, surface: surface, kind: kind})
+}
+
+// splitWords returns the word tokens of s (see tokens in words.go).
+func splitWords(s string) []rawWord {
+	var out []rawWord
+	for _, t := range tokens(s) {
+		r, _ := utf8.DecodeRuneInString(t)
+		if !isWordRune(r) {
+			continue
+		}
+		out = append(out, rawWord{text: strings.TrimRight(t, ".,"), first: len(out) == 0})
+		if strings.HasSuffix(t, ".") && len(t) > 2 && strings.Count(t, ".") > 1 {
+			out[len(out)-1].text = t // keep "U.S." whole
+		}
+	}
+	return out
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func stripPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+1 {
+			if suf[0] == 's' {
+				return strings.TrimSuffix(s, suf[1:])
+			}
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// canonicalNumber returns digits without separators ("1,200" → "1200", "3.5" → "3.5").
+// Malformed groupings such as "22,0000" are kept as their digits and never fail.
+func canonicalNumber(s string) (string, bool) {
+	if s == "" || !unicode.IsDigit(rune(s[0])) {
+		return "", false
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ',':
+		case r == '.':
+			b.WriteRune(r)
+		default:
+			return "", false // "12-gauge", "9am", "2nd": not a plain number
+		}
+	}
+	n := strings.TrimRight(b.String(), ".")
+	n = strings.TrimLeft(n, "0")
+	if n == "" {
+		n = "0"
+	}
+	return n, true
+}
+
+func dayNumber(s string) (string, bool) {
+	s = strings.TrimRight(strings.ToLower(s), ".,")
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	if len(s) == 0 || len(s) > 2 {
+		return "", false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	if s == "0" || s == "00" || len(s) == 2 && s > "31" {
+		return "", false
+	}
+	return strings.TrimLeft(s, "0"), true
+}
