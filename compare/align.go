@@ -108,10 +108,10 @@ type corpus struct {
 	sents    []sent
 	byDoc    [][]int // document → its sentences (indices into sents)
 	vocab    map[string]int
-	keys     []string  // feature id → key
-	surface  []string  // feature id → first surface form seen
+	keys     []string // feature id → key
+	surface  []string // feature id → first surface form seen
 	kind     []termKind
-	df       []int     // feature id → number of sentences holding it
+	df       []int // feature id → number of sentences holding it
 	docSim   [][]float64
 	occasion []int // document → occasion cluster
 }
@@ -440,7 +440,9 @@ func (c *corpus) result(groups [][]int) *Result {
 	return r
 }
 
-func (c *corpus) ref(si int) Ref { return Ref{Doc: c.docs[c.sents[si].doc].ID, Sentence: c.sents[si].idx} }
+func (c *corpus) ref(si int) Ref {
+	return Ref{Doc: c.docs[c.sents[si].doc].ID, Sentence: c.sents[si].idx}
+}
 
 func (c *corpus) text(si int) string {
 	s := c.sents[si]

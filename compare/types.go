@@ -35,12 +35,12 @@ type DebrisKind string
 
 // Kinds of debris.
 const (
-	DebrisCredit     DebrisKind = "credit"     // photo credit such as "(Kobi Gideon/GPO)"
-	DebrisDuplicate  DebrisKind = "duplicate"  // a repeated line, e.g. a caption shown twice
-	DebrisByline     DebrisKind = "byline"     // "By Jennifer Hansler, CNN", author bios
-	DebrisDateline   DebrisKind = "dateline"   // "CNN  —"
-	DebrisSection    DebrisKind = "section"    // section labels such as "Middle East"
-	DebrisNavigation DebrisKind = "navigation" // "Most Popular", "Related Articles", "read more:", "Back to top button"
+	DebrisCredit       DebrisKind = "credit"       // photo credit such as "(Kobi Gideon/GPO)"
+	DebrisDuplicate    DebrisKind = "duplicate"    // a repeated line, e.g. a caption shown twice
+	DebrisByline       DebrisKind = "byline"       // "By Jennifer Hansler, CNN", author bios
+	DebrisDateline     DebrisKind = "dateline"     // "CNN  —"
+	DebrisSection      DebrisKind = "section"      // section labels such as "Middle East"
+	DebrisNavigation   DebrisKind = "navigation"   // "Most Popular", "Related Articles", "read more:", "Back to top button"
 	DebrisContributors DebrisKind = "contributors" // "X and Y contributed to this report."
 )
 

@@ -16,7 +16,7 @@ import (
 
 // PRF is precision, recall and F1 with the counts behind them.
 type PRF struct {
-	P, R, F1        float64
+	P, R, F1       float64
 	TP, Pred, Gold int
 }
 
