@@ -36,8 +36,12 @@ var (
 	contextWeight  = 0.35 // how much "both articles cover the same occasion" adds
 	otherOccasion  = 0.80 // score factor for sentences from articles about different occasions
 	occasionLink   = 0.22 // document similarity at which two articles cover the same occasion
-	occasionDays   = 10.0 // articles published further apart than this cover different occasions
-	maxCandidateDF = 0.06 // features in more than this share of sentences do not generate candidates
+	docNameBoost   = 1.0  // extra weight of names, numbers and dates when comparing whole articles
+	docBigram      = 0.0  // weight of adjacent-term pairs when comparing whole articles
+	occasionDays   = 10.0
+	conflictRule   = false
+	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much // articles published further apart than this cover different occasions
+	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
 )
 
 // Align groups sentences of different documents that report the same fact, event or
@@ -184,7 +188,42 @@ func (c *corpus) intern(key, surface string, k termKind) int {
 // centrality, and groups documents into occasions by average-link clustering.
 func (c *corpus) documentContext() {
 	nd := len(c.docs)
+	// Document vectors: term counts weighted by document-level idf, so terms every
+	// article uses (the story's main actors) do not make all articles look alike.
+	tf := make([]map[int]float64, nd)
+	ddf := map[int]int{}
+	for d, ss := range c.byDoc {
+		tf[d] = map[int]float64{}
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if isBigram(c.keys[f.id]) && docBigram == 0 {
+					continue
+				}
+				tf[d][f.id]++
+			}
+		}
+		for id := range tf[d] {
+			ddf[id]++
+		}
+	}
 	dvec := make([][]feature, nd)
+	for d := range tf {
+		v := make([]feature, 0, len(tf[d]))
+		for id, n := range tf[d] {
+			w := (1 + math.Log(n)) * math.Log((float64(nd)+1)/(float64(ddf[id])+0.5))
+			if isBigram(c.keys[id]) {
+				w *= docBigram
+			} else if c.kind[id] != kindWord {
+				w *= docNameBoost
+			}
+			if w > 0 {
+				v = append(v, feature{id, w})
+			}
+		}
+		dvec[d] = normalise(v)
+	}
+	// Centrality uses the sentence-weighted profile of the article.
+	prof := make([][]feature, nd)
 	for d, ss := range c.byDoc {
 		acc := map[int]float64{}
 		for _, si := range ss {
@@ -198,10 +237,10 @@ func (c *corpus) documentContext() {
 		for id, w := range acc {
 			v = append(v, feature{id, w})
 		}
-		dvec[d] = normalise(v)
+		prof[d] = normalise(v)
 	}
 	for i := range c.sents {
-		c.sents[i].central = dot(c.sents[i].vec, dvec[c.sents[i].doc])
+		c.sents[i].central = dot(c.sents[i].vec, prof[c.sents[i].doc])
 	}
 	c.docSim = make([][]float64, nd)
 	for i := range c.docSim {
@@ -311,7 +350,7 @@ func (c *corpus) candidatePairs() []edge {
 			}
 		}
 		for _, b := range cand {
-			if sc := c.pairScore(a, b); sc > 0 {
+			if sc := c.pairScore(a, b); sc >= edgeFloor {
 				edges = append(edges, edge{a, b, sc})
 			}
 		}
@@ -329,7 +368,45 @@ func (c *corpus) pairScore(a, b int) float64 {
 	if c.occasion[sa.doc] != c.occasion[sb.doc] {
 		return sim * otherOccasion
 	}
+	if namesConflict(c, sa, sb) {
+		return sim // both name someone or somewhere, but not the same: no help from context
+	}
 	return sim + contextWeight*math.Sqrt(math.Max(sa.central, 0)*math.Max(sb.central, 0))
+}
+
+// namesConflict reports whether both sentences name people, places or organisations
+// that only one of the two articles' occasions... more precisely: whether each names
+// something the other does not, and they share no name at all.
+func namesConflict(c *corpus, a, b *sent) bool {
+	na, nb := 0, 0
+	for _, f := range a.vec {
+		if c.kind[f.id] == kindName && !isBigram(c.keys[f.id]) {
+			na++
+		}
+	}
+	for _, f := range b.vec {
+		if c.kind[f.id] == kindName && !isBigram(c.keys[f.id]) {
+			nb++
+		}
+	}
+	if na == 0 || nb == 0 {
+		return false
+	}
+	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
+		switch {
+		case a.vec[i].id < b.vec[j].id:
+			i++
+		case a.vec[i].id > b.vec[j].id:
+			j++
+		default:
+			if c.kind[a.vec[i].id] == kindName {
+				return false
+			}
+			i++
+			j++
+		}
+	}
+	return conflictRule
 }
 
 // group is a claim under construction.

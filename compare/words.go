@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,8 +30,11 @@ func Words(a, b string) []Chunk {
 		return rs
 	}
 	ra, rb := encode(ta), encode(tb)
+	if len(table) >= maxTokens {
+		return coarse(a, b) // more distinct words than runes to stand for them
+	}
 	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0
+	dmp.DiffTimeout = diffTimeout
 	diffs := dmp.DiffMainRunes(ra, rb, false)
 	diffs = dmp.DiffCleanupSemantic(diffs)
 	var out []Chunk
@@ -54,6 +58,25 @@ func Words(a, b string) []Chunk {
 			continue
 		}
 		out = append(out, Chunk{Op: op, Text: sb.String()})
+	}
+	return out
+}
+
+// maxTokens is how many distinct tokens fit in the runes tokenRune hands out.
+const maxTokens = 0x10FFFF - 0x800 - 1
+
+// diffTimeout bounds the diff of two very long, very different sentences; past it the
+// diff is still correct, only coarser.
+const diffTimeout = 2 * time.Second
+
+// coarse is the diff that deletes all of a and inserts all of b.
+func coarse(a, b string) []Chunk {
+	var out []Chunk
+	if a != "" {
+		out = append(out, Chunk{Op: Delete, Text: a})
+	}
+	if b != "" {
+		out = append(out, Chunk{Op: Insert, Text: b})
 	}
 	return out
 }
