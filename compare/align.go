@@ -22,7 +22,7 @@ type Options struct {
 }
 
 // DefaultThreshold is the grouping threshold used when Options leave it unset.
-var DefaultThreshold = 0.30
+var DefaultThreshold = 0.15
 
 // ErrTooFew is returned when fewer than two documents with sentences are given.
 var ErrTooFew = errors.New("need at least two articles with text to compare")
@@ -33,14 +33,15 @@ var (
 	nameWeight     = 1.3  // names of people, places and organisations
 	numberWeight   = 1.4  // numbers: "240 hostages", "1,200 people"
 	dateWeight     = 1.2  // "Oct. 7"
-	contextWeight  = 0.35 // how much "both articles cover the same occasion" adds
+	contextWeight  = 1.5  // how much "both articles cover the same occasion" adds
 	otherOccasion  = 0.80 // score factor for sentences from articles about different occasions
-	occasionLink   = 0.22 // document similarity at which two articles cover the same occasion
-	docNameBoost   = 1.0  // extra weight of names, numbers and dates when comparing whole articles
-	docBigram      = 0.0  // weight of adjacent-term pairs when comparing whole articles
-	occasionDays   = 10.0
+	occasionLink   = 0.04 // document similarity at which two articles cover the same occasion
+	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
+	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
+	occasionDays   = 10.0 // articles published further apart than this cover different occasions
 	conflictRule   = false
-	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much // articles published further apart than this cover different occasions
+	contextPower   = 1.0  // centrality product exponent: long articles' sentences get little context
+	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much
 	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
 )
 
@@ -371,7 +372,7 @@ func (c *corpus) pairScore(a, b int) float64 {
 	if namesConflict(c, sa, sb) {
 		return sim // both name someone or somewhere, but not the same: no help from context
 	}
-	return sim + contextWeight*math.Sqrt(math.Max(sa.central, 0)*math.Max(sb.central, 0))
+	return sim + contextWeight*math.Pow(math.Max(sa.central, 0)*math.Max(sb.central, 0), contextPower)
 }
 
 // namesConflict reports whether both sentences name people, places or organisations

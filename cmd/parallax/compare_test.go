@@ -1,0 +1,163 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the command line in-process and returns exit status, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCompareBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", []byte("Blinken met Netanyahu in Tel Aviv on Tuesday. They discussed the hostages."))
+	empty := writeFile(t, dir, "empty.txt", nil)
+	blank := writeFile(t, dir, "blank.txt", []byte(" \n\t \n"))
+	binary := writeFile(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	unreadable := writeFile(t, dir, "secret.txt", []byte("text"))
+	if err := os.Chmod(unreadable, 0); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stderrIs []string // all must appear in the one stderr line
+	}{
+		{"missing file", []string{"compare", good, filepath.Join(dir, "nope.txt")}, exitInput, []string{"nope.txt", "no such file"}},
+		{"empty file", []string{"compare", good, empty}, exitInput, []string{"empty.txt", "empty"}},
+		{"whitespace only", []string{"compare", good, blank}, exitInput, []string{"blank.txt", "empty"}},
+		{"binary file", []string{"compare", good, binary}, exitInput, []string{"image.txt", "binary"}},
+		{"directory", []string{"compare", good, dir}, exitInput, []string{"directory"}},
+		{"one article", []string{"compare", good}, exitUsage, []string{"at least two"}},
+		{"unknown format", []string{"compare", "--format", "xml"}, exitUsage, []string{"unknown format", "xml"}},
+		{"unknown flag", []string{"compare", "--colour"}, exitUsage, []string{"colour"}},
+		{"unknown command", []string{"frobnicate"}, exitUsage, []string{"unknown command"}},
+	}
+	if os.Geteuid() != 0 { // root reads anything
+		tests = append(tests, struct {
+			name     string
+			args     []string
+			code     int
+			stderrIs []string
+		}{"unreadable file", []string{"compare", good, unreadable}, exitInput, []string{"secret.txt", "permission"}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("parallax %v exited %d, want %d (stderr %q)", tt.args, code, tt.code, errs)
+			}
+			if out != "" {
+				t.Errorf("parallax %v printed %q on stdout, want nothing", tt.args, out)
+			}
+			if n := strings.Count(strings.TrimSpace(errs), "\n"); n != 0 || errs == "" {
+				t.Errorf("stderr = %q, want exactly one line", errs)
+			}
+			for _, w := range tt.stderrIs {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr = %q, want it to mention %q", errs, w)
+				}
+			}
+			if strings.Contains(errs, "goroutine") || strings.Contains(errs, "panic") {
+				t.Errorf("stderr shows a panic: %q", errs)
+			}
+		})
+	}
+}
+
+func TestCompareJSONSeeds(t *testing.T) {
+	code, out, errs := runCLI(t, "compare", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("compare --format json exited %d: %s", code, errs)
+	}
+	var res struct {
+		Documents []struct {
+			ID, Outlet, Title string
+			Sentences         []struct {
+				Index, Start, End int
+				Text              string
+			}
+		}
+		Claims []struct {
+			ID      string
+			Score   float64
+			Members []struct {
+				Doc      string
+				Sentence int
+			}
+			Diffs []json.RawMessage
+		}
+		Unique []struct {
+			Doc      string
+			Sentence int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	if len(res.Documents) != 5 || len(res.Claims) == 0 || len(res.Unique) == 0 {
+		t.Fatalf("got %d documents, %d claims, %d unique; want 5 and some of each", len(res.Documents), len(res.Claims), len(res.Unique))
+	}
+	texts := map[string]string{}
+	for _, d := range res.Documents {
+		raw, err := os.ReadFile(filepath.Join("../../seeds", d.ID+".txt"))
+		if err != nil {
+			t.Fatalf("document id %q is not a seed file name: %v", d.ID, err)
+		}
+		texts[d.ID] = string(raw)
+		for i, s := range d.Sentences {
+			if s.Index != i || texts[d.ID][s.Start:s.End] != s.Text {
+				t.Fatalf("%s sentence %d: offsets [%d,%d) do not give its text %q", d.ID, i, s.Start, s.End, s.Text)
+			}
+		}
+	}
+	if res.Documents[0].Outlet != "The New York Times" {
+		t.Errorf("first outlet = %q, want the manifest's", res.Documents[0].Outlet)
+	}
+	for _, c := range res.Claims {
+		if len(c.Members) < 2 || len(c.Diffs) != len(c.Members)-1 || c.Score <= 0 || c.Score > 1 {
+			t.Errorf("claim %s: %d members, %d diffs, score %v", c.ID, len(c.Members), len(c.Diffs), c.Score)
+		}
+	}
+}
+
+func TestCompareFormats(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "alpha.txt", []byte("Officials said 1,200 people were killed on Oct. 7. <script>alert(1)</script> The talks resumed in Doha."))
+	b := writeFile(t, dir, "beta.txt", []byte("Some 1200 people were killed on October 7, officials said. Negotiators met again in Doha."))
+	for _, f := range []string{"text", "markdown", "json"} {
+		t.Run(f, func(t *testing.T) {
+			code, out, errs := runCLI(t, "compare", "--format", f, a, b)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if !strings.Contains(out, "alpha") || !strings.Contains(out, "beta") {
+				t.Errorf("output does not name both files:\n%s", out)
+			}
+			if f == "markdown" && strings.Contains(out, "<script>") {
+				t.Errorf("markdown lets <script> through as HTML:\n%s", out)
+			}
+		})
+	}
+}
