@@ -22,7 +22,7 @@ type Options struct {
 }
 
 // DefaultThreshold is the grouping threshold used when Options leave it unset.
-var DefaultThreshold = 0.15
+var DefaultThreshold = 0.09
 
 // ErrTooFew is returned when fewer than two documents with sentences are given.
 var ErrTooFew = errors.New("need at least two articles with text to compare")
@@ -39,8 +39,7 @@ var (
 	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
 	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
 	occasionDays   = 10.0 // articles published further apart than this cover different occasions
-	conflictRule   = false
-	contextPower   = 1.0  // centrality product exponent: long articles' sentences get little context
+	minShared      = 1.5  // shared terms (names, numbers and dates count 1.5) a pair needs
 	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much
 	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
 )
@@ -359,55 +358,20 @@ func (c *corpus) candidatePairs() []edge {
 	return edges
 }
 
-// pairScore is the evidence that sentences a and b report the same thing.
+// pairScore is the evidence that sentences a and b report the same thing: nothing unless
+// they share at least minShared terms, else their cosine similarity plus a bonus when both articles cover the same occasion and both sentences
+// state what their article is mainly about (the product of their centralities, so the
+// many sentences of a long article, each less central, get little of it).
 func (c *corpus) pairScore(a, b int) float64 {
 	sa, sb := &c.sents[a], &c.sents[b]
 	sim := dot(sa.vec, sb.vec)
-	if sa.doc == sb.doc {
-		return sim * otherOccasion // two sentences of one article: no context evidence
+	if sim == 0 || c.sharedTerms(sa, sb) < minShared {
+		return 0 // one shared word ("yes", "decision") is a coincidence, not a fact
 	}
-	if c.occasion[sa.doc] != c.occasion[sb.doc] {
-		return sim * otherOccasion
+	if sa.doc == sb.doc || c.occasion[sa.doc] != c.occasion[sb.doc] {
+		return sim * otherOccasion // no context evidence
 	}
-	if namesConflict(c, sa, sb) {
-		return sim // both name someone or somewhere, but not the same: no help from context
-	}
-	return sim + contextWeight*math.Pow(math.Max(sa.central, 0)*math.Max(sb.central, 0), contextPower)
-}
-
-// namesConflict reports whether both sentences name people, places or organisations
-// that only one of the two articles' occasions... more precisely: whether each names
-// something the other does not, and they share no name at all.
-func namesConflict(c *corpus, a, b *sent) bool {
-	na, nb := 0, 0
-	for _, f := range a.vec {
-		if c.kind[f.id] == kindName && !isBigram(c.keys[f.id]) {
-			na++
-		}
-	}
-	for _, f := range b.vec {
-		if c.kind[f.id] == kindName && !isBigram(c.keys[f.id]) {
-			nb++
-		}
-	}
-	if na == 0 || nb == 0 {
-		return false
-	}
-	for i, j := 0, 0; i < len(a.vec) && j < len(b.vec); {
-		switch {
-		case a.vec[i].id < b.vec[j].id:
-			i++
-		case a.vec[i].id > b.vec[j].id:
-			j++
-		default:
-			if c.kind[a.vec[i].id] == kindName {
-				return false
-			}
-			i++
-			j++
-		}
-	}
-	return conflictRule
+	return sim + contextWeight*math.Max(sa.central, 0)*math.Max(sb.central, 0)
 }
 
 // group is a claim under construction.
@@ -680,4 +644,28 @@ func uniqueInts(xs []int) []int {
 	ys := slices.Clone(xs)
 	slices.Sort(ys)
 	return slices.Compact(ys)
+}
+
+// sharedTerms counts the single terms two sentences share; names, numbers and dates
+// count one and a half.
+func (c *corpus) sharedTerms(sa, sb *sent) float64 {
+	n := 0.0
+	for i, j := 0, 0; i < len(sa.vec) && j < len(sb.vec); {
+		switch x, y := sa.vec[i].id, sb.vec[j].id; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			if !isBigram(c.keys[x]) {
+				n++
+				if c.kind[x] != kindWord {
+					n += 0.5
+				}
+			}
+			i++
+			j++
+		}
+	}
+	return n
 }

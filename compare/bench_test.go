@@ -104,3 +104,14 @@ func BenchmarkAlignScale(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseSeeds measures cleaning and splitting the five seeds.
+func BenchmarkParseSeeds(b *testing.B) {
+	arts := seedArticles(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			Parse(a)
+		}
+	}
+}

@@ -51,8 +51,26 @@ func terms(s string) []term {
 		w := words[i]
 		lower := strings.ToLower(w.text)
 		// Multi-word aliases ("United States", "United Nations").
+		if i+2 < len(words) && lower == "united" && strings.ToLower(words[i+1].text) == "arab" {
+			if c, ok := placePairs["united arab "+strings.ToLower(stripPossessive(words[i+2].text))]; ok {
+				out = append(out, term{key: c, surface: w.text + " " + words[i+1].text + " " + words[i+2].text, kind: kindName})
+				i += 2
+				continue
+			}
+		}
 		if i+1 < len(words) {
 			two := lower + " " + strings.ToLower(words[i+1].text)
+			if c, ok := placePairs[lower+" "+strings.ToLower(stripPossessive(words[i+1].text))]; ok {
+				surface := w.text + " " + words[i+1].text
+				if _, ok := phraseAlias[two]; !ok {
+					out = append(out, term{key: strings.ReplaceAll(two, " ", ""), surface: surface, kind: kindName})
+				}
+				if c != strings.ReplaceAll(two, " ", "") {
+					out = append(out, term{key: c, surface: surface, kind: kindName})
+				}
+				i++
+				continue
+			}
 			if a, ok := phraseAlias[two]; ok {
 				out = append(out, term{key: a, surface: w.text + " " + words[i+1].text, kind: kindName})
 				i++
@@ -113,6 +131,13 @@ func appendWord(out []term, lower, surface string, first, capital bool) []term {
 	}
 	if a, ok := wordAlias[lower]; ok {
 		return append(out, term{key: a, surface: surface, kind: kindWord})
+	}
+	if c, ok := placeOf[lower]; ok {
+		// "Doha" stays "doha" and also counts as "qatar"; "Qatari" simply is "qatar".
+		if capital && !demonym(lower, c) {
+			out = append(out, term{key: lower, surface: surface, kind: kindName})
+		}
+		return append(out, term{key: c, surface: surface, kind: kindName})
 	}
 	if l, ok := irregular[lower]; ok {
 		lower = l
@@ -204,4 +229,19 @@ func dayNumber(s string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimLeft(s, "0"), true
+}
+
+// demonym reports whether word names the people or adjective of country c rather than
+// a city: "qatari" for "qatar", but not "doha".
+func demonym(word, c string) bool {
+	if len(word) >= 4 && len(c) >= 4 && word[:4] == c[:4] {
+		return true
+	}
+	switch word {
+	case "american", "americans", "british", "britain", "french", "dutch", "saudi", "saudis",
+		"emirati", "emiratis", "european", "turk", "turks", "palestinians", "greek", "greeks",
+		"german", "germans", "spanish", "polish", "afghan", "swiss":
+		return true
+	}
+	return false
 }

@@ -1,20 +1,33 @@
 package compare
 
+import (
+	"slices"
+	"sort"
+)
+
 // Parse cleans and splits an article into a Document. Sentence offsets refer to a.Text.
+// Debris whose start offset is in a.Keep is restored as body text.
 // A text with no body (empty, only debris) gives a Document without sentences; use
 // CheckText first to tell the user why.
 func Parse(a Article) Document {
 	c := Clean(a.Text)
 	d := Document{ID: a.ID, Outlet: a.Outlet, Title: a.Title, Date: a.Date,
-		Headline: c.Headline, Subhead: c.Subhead, Debris: c.Debris}
+		Headline: c.Headline, Subhead: c.Subhead, Debris: []Debris{}, Sentences: []Sentence{}}
 	if d.Title == "" {
 		d.Title = c.Headline
 	}
-	d.Sentences = []Sentence{}
-	if d.Debris == nil {
-		d.Debris = []Debris{}
+	blocks := c.Blocks
+	for _, db := range c.Debris {
+		if slices.Contains(a.Keep, db.Start) {
+			blocks = append(blocks, Block{Role: RoleBody, Start: db.Start, End: db.End})
+		} else {
+			d.Debris = append(d.Debris, db)
+		}
 	}
-	for _, b := range c.Blocks {
+	if len(blocks) != len(c.Blocks) {
+		sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].Start < blocks[j].Start })
+	}
+	for _, b := range blocks {
 		for _, s := range Split(a.Text[b.Start:b.End]) {
 			s.Start += b.Start
 			s.End += b.Start

@@ -7,6 +7,9 @@ type Article struct {
 	Title  string // headline if known; Parse fills it from the text when empty
 	Date   string // publication date as YYYY-MM-DD when known
 	Text   string // the article as given; offsets refer to it
+	// Keep lists the start offsets of pieces Clean set aside that the reader restored:
+	// Parse treats them as body text.
+	Keep []int
 }
 
 // Role says what part of an article a sentence belongs to.

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 
 	"parallax/compare"
@@ -306,23 +305,16 @@ func ECB(objs []ECBObject, align func([]compare.Article) (*compare.Result, error
 			}
 			gold[[2]string{a, b}] = true
 		}
-		otp := 0
 		for p := range pred {
 			if gold[p] {
 				tp++
-				otp++
 			}
-		}
-		if debugECB {
-			fmt.Printf("%s tp %d pred %d gold %d\n", o.ID, otp, len(pred), len(gold))
 		}
 		np += len(pred)
 		ng += len(gold)
 	}
 	return prf(tp, np, ng), nil
 }
-
-var debugECB = os.Getenv("DEBUGECB") != ""
 
 func docOf(sentenceID string) string {
 	if i := strings.LastIndexByte(sentenceID, '/'); i >= 0 {

@@ -1,0 +1,214 @@
+package compare
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// seedResult aligns the five seeds once per test.
+func seedResult(t *testing.T) (*Result, map[string]*Document) {
+	t.Helper()
+	res, err := Compare(seedArticles(t), nil)
+	if err != nil {
+		t.Fatalf("Compare(seeds) = %v", err)
+	}
+	docs := map[string]*Document{}
+	for i := range res.Documents {
+		docs[res.Documents[i].ID[:3]] = &res.Documents[i]
+	}
+	return res, docs
+}
+
+// claimWith returns the claim holding a sentence of doc that contains quote, or nil.
+func claimWith(res *Result, docs map[string]*Document, doc, quote string) *Claim {
+	for i := range res.Claims {
+		for _, m := range res.Claims[i].Members {
+			if m.Doc == docs[doc].ID && strings.Contains(docs[doc].Sentences[m.Sentence].Text, quote) {
+				return &res.Claims[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestAlignSeedFindings(t *testing.T) {
+	res, docs := seedResult(t)
+	tests := []struct {
+		name    string
+		anchor  [2]string   // doc, quote of one member
+		members [][2]string // doc, quote of the other members that must be in the same claim
+		numbers []string    // numbers that must be flagged as differing in the claim's diffs
+	}{
+		{"Oct. 7 toll in 002 and 003 is one claim",
+			[2]string{"002", "killing some 1,200 people and kidnapping over 240"},
+			[][2]string{{"003", "Hamas terrorists killed 1,200 people and seized 240 hostages"}}, nil},
+		{"Gaza death toll of 000, 002 and 003 is one claim with the numbers flagged",
+			[2]string{"000", "has killed more than 22,0000 Palestinians"},
+			[][2]string{{"002", "23,000 Palestinians have been killed"}, {"003", "has killed more than 20,000 people"}},
+			[]string{"22,0000", "23,000", "20,000"}},
+		{"Saudi normalization of 001, 002 and 004 is one claim",
+			[2]string{"001", "talked up Saudi Arabia’s interest in normalizing"},
+			[][2]string{{"002", "interested in pursuing normalization"}, {"004", "Saudi Arabia still has a “strong interest”"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := claimWith(res, docs, tt.anchor[0], tt.anchor[1])
+			if c == nil {
+				t.Fatalf("no claim holds %s %q", tt.anchor[0], tt.anchor[1])
+			}
+			for _, m := range tt.members {
+				if claimWith(res, docs, m[0], m[1]) != c {
+					t.Errorf("%s %q is not in claim %s with %s %q", m[0], m[1], c.ID, tt.anchor[0], tt.anchor[1])
+				}
+			}
+			flagged := ""
+			for _, d := range c.Diffs {
+				for _, n := range d.Numbers {
+					flagged += n.From + "→" + n.To + " "
+				}
+			}
+			for _, n := range tt.numbers {
+				if !strings.Contains(flagged, n) {
+					t.Errorf("claim %s does not flag %s (flagged: %s)", c.ID, n, flagged)
+				}
+			}
+		})
+	}
+}
+
+// TestAlignKeepsTripsApart checks that Blinken's January trip (000, 002) and his
+// February trip (001, 004) are not aligned through their Tel Aviv meetings.
+func TestAlignKeepsTripsApart(t *testing.T) {
+	res, docs := seedResult(t)
+	jan := map[string]bool{docs["000"].ID: true, docs["002"].ID: true}
+	feb := map[string]bool{docs["001"].ID: true, docs["004"].ID: true}
+	text := func(r Ref) string {
+		for _, d := range res.Documents {
+			if d.ID == r.Doc {
+				return d.Sentences[r.Sentence].Text
+			}
+		}
+		return ""
+	}
+	for _, c := range res.Claims {
+		var j, f []string
+		for _, m := range c.Members {
+			if s := text(m); strings.Contains(s, "Tel Aviv") || strings.Contains(s, "meet") {
+				if jan[m.Doc] {
+					j = append(j, s)
+				}
+				if feb[m.Doc] {
+					f = append(f, s)
+				}
+			}
+		}
+		if len(j) > 0 && len(f) > 0 {
+			t.Errorf("claim %s mixes the January and February meetings:\n  Jan: %q\n  Feb: %q", c.ID, j, f)
+		}
+	}
+}
+
+// TestAlignResultShape checks the invariants every caller relies on.
+func TestAlignResultShape(t *testing.T) {
+	res, _ := seedResult(t)
+	if len(res.Documents) != 5 || len(res.Claims) == 0 {
+		t.Fatalf("%d documents, %d claims", len(res.Documents), len(res.Claims))
+	}
+	inClaim := map[Ref]bool{}
+	lens := map[string]int{}
+	for _, d := range res.Documents {
+		lens[d.ID] = len(d.Sentences)
+	}
+	prevDocs := 1 << 30
+	for i, c := range res.Claims {
+		if c.ID != fmt.Sprintf("c%d", i+1) {
+			t.Errorf("claim %d has ID %q", i, c.ID)
+		}
+		docs := distinctDocs(c.Members)
+		if docs < 2 {
+			t.Errorf("claim %s has members from %d document(s)", c.ID, docs)
+		}
+		if docs > prevDocs {
+			t.Errorf("claim %s (%d outlets) after a claim with %d", c.ID, docs, prevDocs)
+		}
+		prevDocs = docs
+		if c.Score <= 0 || len(c.Diffs) != len(c.Members)-1 {
+			t.Errorf("claim %s: score %v, %d diffs for %d members", c.ID, c.Score, len(c.Diffs), len(c.Members))
+		}
+		if len(c.Evidence.Names)+len(c.Evidence.Numbers)+len(c.Evidence.Terms) == 0 {
+			t.Errorf("claim %s has no evidence", c.ID)
+		}
+		for _, m := range c.Members {
+			if m.Sentence < 0 || m.Sentence >= lens[m.Doc] {
+				t.Fatalf("claim %s: member %+v out of range", c.ID, m)
+			}
+			inClaim[m] = true
+		}
+	}
+	for _, u := range res.Unique {
+		if inClaim[u] {
+			t.Errorf("%+v is both unique and in a claim", u)
+		}
+	}
+	if n := len(res.Unique) + len(inClaim); n != lens["000_633b5222eb3c90dc"]+lens["001_90a7bf3bc7cd8a23"]+
+		lens["002_27eef62aab9ae9be"]+lens["003_467a1d5b041f5ff8"]+lens["004_de918551c7f30eec"] {
+		t.Errorf("claims and unique cover %d sentences, not all of them", n)
+	}
+}
+
+func TestAlignBadInput(t *testing.T) {
+	art := func(id, text string) Article { return Article{ID: id, Outlet: id, Text: text} }
+	many := make([]Article, 61)
+	for i := range many {
+		many[i] = art(fmt.Sprint(i), "Blinken met Netanyahu in Tel Aviv.")
+	}
+	tests := []struct {
+		name string
+		arts []Article
+		want string
+		is   error
+	}{
+		{"none", nil, "", ErrTooFew},
+		{"one article", []Article{art("a", "Blinken met Netanyahu.")}, "", ErrTooFew},
+		{"one with text", []Article{art("a", "Blinken met Netanyahu."), art("b", " \n ")}, "", ErrTooFew},
+		{"sixty-one", many, "more than the 60", nil},
+		{"duplicate ids", []Article{art("a", "One."), art("a", "Two.")}, "same id", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Compare(tt.arts, nil)
+			if err == nil {
+				t.Fatal("Compare succeeded, want an error")
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("err = %v, want %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %q, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+	// Sixty articles is the limit and works.
+	if _, err := Compare(many[:60], nil); err != nil {
+		t.Errorf("Compare(60 articles) = %v", err)
+	}
+}
+
+func FuzzAlign(f *testing.F) {
+	f.Add("Blinken met Netanyahu in Tel Aviv on Oct. 7.", "In Tel Aviv, Blinken met Netanyahu.", "Hamas killed 1,200 people.")
+	f.Add("<script>alert(1)</script>", "22,0000 dead", "\x00\xff")
+	f.Add("", "A.", "A.")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		res, err := Compare([]Article{{ID: "a", Text: a}, {ID: "b", Text: b}, {ID: "c", Text: c}}, nil)
+		if err != nil {
+			return // too few articles with text is a fine answer
+		}
+		for _, cl := range res.Claims {
+			if distinctDocs(cl.Members) < 2 {
+				t.Fatalf("claim %s within one document", cl.ID)
+			}
+		}
+	})
+}
