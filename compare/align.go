@@ -342,7 +342,7 @@ func (c *corpus) candidatePairs() []edge {
 				continue
 			}
 			for _, b := range postings[f.id] {
-				if b <= a || mark[b] == a {
+				if b <= a || mark[b] == a || c.sents[b].doc == s.doc {
 					continue
 				}
 				mark[b] = a
@@ -368,7 +368,7 @@ func (c *corpus) pairScore(a, b int) float64 {
 	if sim == 0 || c.sharedTerms(sa, sb) < minShared {
 		return 0 // one shared word ("yes", "decision") is a coincidence, not a fact
 	}
-	if sa.doc == sb.doc || c.occasion[sa.doc] != c.occasion[sb.doc] {
+	if c.occasion[sa.doc] != c.occasion[sb.doc] {
 		return sim * otherOccasion // no context evidence
 	}
 	return sim + contextWeight*math.Max(sa.central, 0)*math.Max(sb.central, 0)
@@ -382,19 +382,30 @@ type group struct {
 	alive   bool
 }
 
-// averageLink merges groups while the average score over all pairs between two groups
-// (pairs with no edge count as zero) is at least threshold.
+// averageLink merges groups while the average score over the cross-document pairs
+// between two groups (pairs with no edge count as zero) is at least threshold.
 func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 	gs := make([]*group, len(c.sents))
 	for i := range c.sents {
 		gs[i] = &group{members: []int{i}, perDoc: map[int]int{c.sents[i].doc: 1}, links: map[int]float64{}, alive: true}
 	}
 	for _, e := range edges {
-		gs[e.a].links[e.b] += e.score
-		gs[e.b].links[e.a] += e.score
+		if c.sents[e.a].doc != c.sents[e.b].doc {
+			gs[e.a].links[e.b] += e.score
+			gs[e.b].links[e.a] += e.score
+		}
 	}
+	// avg is the mean score over the cross-document pairs between two groups: a claim
+	// may hold several sentences of one article, which need not resemble each other.
 	avg := func(x, y int) float64 {
-		return gs[x].links[y] / float64(len(gs[x].members)*len(gs[y].members))
+		n := len(gs[x].members) * len(gs[y].members)
+		for d, k := range gs[x].perDoc {
+			n -= k * gs[y].perDoc[d]
+		}
+		if n == 0 {
+			return 0
+		}
+		return gs[x].links[y] / float64(n)
 	}
 	h := &pairHeap{}
 	for _, e := range edges {
