@@ -469,7 +469,7 @@ func (c *corpus) result(groups [][]int) *Result {
 		ref := c.text(g[0])
 		for _, si := range g[1:] {
 			other := c.text(si)
-			cl.Diffs = append(cl.Diffs, Diff{From: c.ref(g[0]), To: c.ref(si), Chunks: Words(ref, other), Numbers: numberChanges(ref, other)})
+			cl.Diffs = append(cl.Diffs, Diff{From: c.ref(g[0]), To: c.ref(si), Chunks: Words(ref, other), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)})
 		}
 		r.Claims = append(r.Claims, cl)
 	}
@@ -561,7 +561,7 @@ func (c *corpus) evidence(g []int) Evidence {
 
 // numberChanges lists the numbers of a that b does not give and those of b that a does
 // not give, paired in order of appearance.
-func numberChanges(a, b string) []NumberChange {
+func numberChanges(a, b []term) []NumberChange {
 	na, nb := numbersIn(a), numbersIn(b)
 	onlyA, onlyB := minus(na, nb), minus(nb, na)
 	var out []NumberChange
@@ -581,9 +581,9 @@ func numberChanges(a, b string) []NumberChange {
 	return out
 }
 
-func numbersIn(s string) []term {
+func numbersIn(ts []term) []term {
 	var out []term
-	for _, t := range terms(s) {
+	for _, t := range ts {
 		if t.kind == kindNumber {
 			out = append(out, t)
 		}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,7 +143,7 @@ func appendWord(out []term, lower, surface string, first, capital bool) []term {
 	if l, ok := irregular[lower]; ok {
 		lower = l
 	}
-	key := english.Stem(lower, true)
+	key := stem(lower)
 	if c, ok := paraphrase[key]; ok {
 		key = c
 	}
@@ -244,4 +245,31 @@ func demonym(word, c string) bool {
 		return true
 	}
 	return false
+}
+
+// stemCache remembers stems: the snowball stemmer is the costliest step of matching,
+// and news prose repeats its words. It is bounded so that hostile input cannot grow it
+// without limit, and guarded because Terms may be called concurrently.
+var stemCache = struct {
+	sync.Mutex
+	m map[string]string
+}{m: make(map[string]string)}
+
+const maxStemCache = 50000
+
+func stem(word string) string {
+	stemCache.Lock()
+	s, ok := stemCache.m[word]
+	stemCache.Unlock()
+	if ok {
+		return s
+	}
+	s = english.Stem(word, true)
+	stemCache.Lock()
+	if len(stemCache.m) >= maxStemCache {
+		clear(stemCache.m)
+	}
+	stemCache.m[word] = s
+	stemCache.Unlock()
+	return s
 }

@@ -33,6 +33,11 @@ func Words(a, b string) []Chunk {
 	if len(table) >= maxTokens {
 		return coarse(a, b) // more distinct words than runes to stand for them
 	}
+	if sharedWordShare(ta, tb) < minSharedWords {
+		// Sentences that share almost no words have no useful word diff: after semantic
+		// cleanup it would be one deletion and one insertion anyway, at a high cost.
+		return coarse(a, b)
+	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = diffTimeout
 	diffs := dmp.DiffMainRunes(ra, rb, false)
@@ -145,4 +150,40 @@ func isJoiner(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// minSharedWords is the share of words two sentences must have in common for a word
+// diff to be computed.
+const minSharedWords = 0.15
+
+func isContentWord(lower string) bool {
+	r, _ := utf8.DecodeRuneInString(lower)
+	return isWordRune(r) && !stopwords[lower]
+}
+
+// sharedWordShare is the share of the shorter sentence's content words (not spaces,
+// punctuation or stopwords) that the other sentence also has.
+func sharedWordShare(a, b []string) float64 {
+	count := map[string]int{}
+	na, nb := 0, 0
+	for _, t := range a {
+		if k := strings.ToLower(t); isContentWord(k) {
+			count[k]++
+			na++
+		}
+	}
+	shared := 0
+	for _, t := range b {
+		if k := strings.ToLower(t); isContentWord(k) {
+			nb++
+			if count[k] > 0 {
+				count[k]--
+				shared++
+			}
+		}
+	}
+	if n := min(na, nb); n > 0 {
+		return float64(shared) / float64(n)
+	}
+	return 0
 }
