@@ -407,17 +407,36 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 		}
 		return gs[x].links[y] / float64(n)
 	}
-	h := &pairHeap{}
-	for _, e := range edges {
-		if s := avg(e.a, e.b); s >= threshold {
-			h.push(heapItem{e.a, e.b, s, 1, 1})
+	// The heap holds one entry per group: its best partner when last computed. Average
+	// linkage never makes a merged group closer to a third group than the better of its
+	// parts was, so entries are upper bounds and a stale one is simply recomputed.
+	best := func(x int) (int, float64) {
+		bz, bs := -1, threshold
+		for z := range gs[x].links {
+			if s := avg(x, z); s > bs || s == bs && bz >= 0 && z < bz || s == bs && bz < 0 {
+				bz, bs = z, s
+			}
 		}
+		return bz, bs
+	}
+	h := &pairHeap{}
+	offer := func(x int) {
+		if z, s := best(x); z >= 0 {
+			h.push(heapItem{x, z, s, len(gs[x].members), len(gs[z].members)})
+		}
+	}
+	for x := range gs {
+		offer(x)
 	}
 	for h.len() > 0 {
 		it := h.pop()
 		x, y := gs[it.x], gs[it.y]
-		if !x.alive || !y.alive || len(x.members) != it.nx || len(y.members) != it.ny {
-			continue // stale
+		if !x.alive {
+			continue
+		}
+		if !y.alive || len(x.members) != it.nx || len(y.members) != it.ny {
+			offer(it.x) // stale: the best partner may have changed
+			continue
 		}
 		// merge y into x
 		x.members = append(x.members, y.members...)
@@ -436,11 +455,7 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 			delete(gz.links, it.y)
 		}
 		y.links = nil
-		for z := range x.links {
-			if s := avg(it.x, z); s >= threshold {
-				h.push(heapItem{it.x, z, s, len(x.members), len(gs[z].members)})
-			}
-		}
+		offer(it.x)
 	}
 	var out [][]int
 	for i, g := range gs {
