@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -537,6 +538,9 @@ func (c *corpus) groupScore(g []int) float64 {
 
 // evidence lists what the members of a group share: features found in at least two
 // documents of the group, rarest first.
+// maxEvidence caps the names and the terms listed as a claim's evidence, rarest first.
+const maxEvidence = 8
+
 func (c *corpus) evidence(g []int) Evidence {
 	docsWith := map[int]map[int]bool{}
 	for _, si := range g {
@@ -550,6 +554,15 @@ func (c *corpus) evidence(g []int) Evidence {
 			docsWith[f.id][c.sents[si].doc] = true
 		}
 	}
+	// Show each term as the claim's own sentences write it.
+	surface := map[int]string{}
+	for _, si := range g {
+		for _, t := range c.sents[si].terms {
+			if id, ok := c.vocab[t.key]; ok && surface[id] == "" {
+				surface[id] = t.surface
+			}
+		}
+	}
 	var shared []int
 	for id, ds := range docsWith {
 		if len(ds) >= 2 {
@@ -559,15 +572,17 @@ func (c *corpus) evidence(g []int) Evidence {
 	slices.SortFunc(shared, func(a, b int) int { return cmp.Or(cmp.Compare(c.df[a], c.df[b]), cmp.Compare(c.keys[a], c.keys[b])) })
 	var e Evidence
 	for _, id := range shared {
-		s := c.surface[id]
+		s := cmp.Or(surface[id], c.surface[id])
 		switch c.kind[id] {
 		case kindName:
-			e.Names = append(e.Names, s)
+			if len(e.Names) < maxEvidence {
+				e.Names = append(e.Names, s)
+			}
 		case kindNumber, kindDate:
 			e.Numbers = append(e.Numbers, s)
 		default:
-			if len(e.Terms) < 8 {
-				e.Terms = append(e.Terms, s)
+			if len(e.Terms) < maxEvidence {
+				e.Terms = append(e.Terms, strings.ToLower(s))
 			}
 		}
 	}

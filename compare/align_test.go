@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -211,4 +212,24 @@ func FuzzAlign(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestOpJSON(t *testing.T) {
+	for _, op := range []Op{Equal, Insert, Delete} {
+		b, err := json.Marshal(Chunk{Op: op, Text: "x"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), `"op":"`+op.String()+`"`) {
+			t.Errorf("Marshal(%v) = %s", op, b)
+		}
+		var back Chunk
+		if err := json.Unmarshal(b, &back); err != nil || back.Op != op {
+			t.Errorf("Unmarshal(%s) = %v, %v", b, back.Op, err)
+		}
+	}
+	var c Chunk
+	if err := json.Unmarshal([]byte(`{"op":"replace"}`), &c); err == nil {
+		t.Error("Unmarshal accepted an unknown operation")
+	}
 }

@@ -1,5 +1,7 @@
 package compare
 
+import "fmt"
+
 // Article is one input text and what is known about it.
 type Article struct {
 	ID     string // stable identifier, e.g. the file name without extension
@@ -100,6 +102,35 @@ const (
 	Insert
 	Delete
 )
+
+var opNames = [...]string{Equal: "equal", Insert: "insert", Delete: "delete"}
+
+// String returns "equal", "insert" or "delete".
+func (o Op) String() string {
+	if o >= 0 && int(o) < len(opNames) {
+		return opNames[o]
+	}
+	return fmt.Sprintf("Op(%d)", int(o))
+}
+
+// MarshalText writes the operation by name, so JSON reads "op": "insert".
+func (o Op) MarshalText() ([]byte, error) {
+	if o < 0 || int(o) >= len(opNames) {
+		return nil, fmt.Errorf("compare: unknown diff operation %d", int(o))
+	}
+	return []byte(opNames[o]), nil
+}
+
+// UnmarshalText reads an operation written by MarshalText.
+func (o *Op) UnmarshalText(b []byte) error {
+	for i, n := range opNames {
+		if string(b) == n {
+			*o = Op(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("compare: unknown diff operation %q (want equal, insert or delete)", b)
+}
 
 // Chunk is a run of text with one diff operation.
 type Chunk struct {
