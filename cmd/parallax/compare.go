@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"parallax/compare"
+	"parallax/compare/framing"
 	"parallax/seeds"
 )
 
@@ -19,6 +20,7 @@ func init() { commands["compare"] = cmdCompare }
 func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("compare", stderr)
 	format := fs.String("format", "text", "output format: text, json or markdown")
+	lexPath := fs.String("lexicon", "", "JSON file of framing terms that extend or override the built-in lexicon")
 	if !parseFlags(fs, args, stderr) {
 		return exitUsage
 	}
@@ -27,6 +29,11 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stderr, "parallax compare: unknown format %q (use text, json or markdown)\n", *format)
 		return exitUsage
+	}
+	lex, err := loadLexicon(*lexPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "parallax compare: %s\n", oneLine(err.Error()))
+		return exitInput
 	}
 	var arts []compare.Article
 	if fs.NArg() == 0 {
@@ -50,15 +57,16 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax compare: %v\n", err)
 		return exitInput
 	}
+	fr := framing.Compare(res, arts, lex)
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", " ")
-		err = enc.Encode(res)
+		err = enc.Encode(jsonOutput{Result: res, Framing: fr})
 	case "markdown", "md":
-		err = writeMarkdown(stdout, res)
+		err = writeMarkdown(stdout, res, fr)
 	default:
-		err = writeText(stdout, res)
+		err = writeText(stdout, res, fr)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "parallax compare: writing output: %v\n", err)

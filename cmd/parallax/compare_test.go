@@ -161,3 +161,109 @@ func TestCompareFormats(t *testing.T) {
 		})
 	}
 }
+
+func TestCompareLexicon(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "alpha.txt", []byte("Hamas raiders crossed the fence on Oct. 7, officials said. Talks resumed in Doha."))
+	b := writeFile(t, dir, "beta.txt", []byte("Hamas gunmen crossed the fence on Oct. 7. Negotiators met again in Doha."))
+	good := writeFile(t, dir, "good.json", []byte(`{"categories":[{"id":"armed-group","terms":[{"term":"raider","note":"Stresses a sudden strike."}]}]}`))
+	bad := []struct {
+		name, file, content, want string
+	}{
+		{"not JSON", "broken.json", `{"categories": [`, "broken.json"},
+		{"term without note", "nonote.json", `{"categories":[{"id":"armed-group","terms":[{"term":"raider"}]}]}`, "needs a note"},
+		{"unknown field", "typo.json", `{"categorys": []}`, "unknown field"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, dir, tt.file, []byte(tt.content))
+			code, out, errs := runCLI(t, "compare", "--lexicon", p, a, b)
+			if code != exitInput || out != "" || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+				t.Fatalf("exit %d, stdout %q, stderr %q; want exit 1, one line on stderr", code, out, errs)
+			}
+			if !strings.Contains(errs, "lexicon") || !strings.Contains(errs, tt.want) {
+				t.Errorf("stderr = %q, want it to name the lexicon and %q", errs, tt.want)
+			}
+		})
+	}
+	t.Run("missing", func(t *testing.T) {
+		code, _, errs := runCLI(t, "compare", "--lexicon", filepath.Join(dir, "none.json"), a, b)
+		if code != exitInput || !strings.Contains(errs, "none.json") || !strings.Contains(errs, "no such file") {
+			t.Errorf("exit %d, stderr %q; want 1 naming none.json", code, errs)
+		}
+	})
+	t.Run("extends", func(t *testing.T) {
+		code, out, errs := runCLI(t, "compare", "--format", "json", "--lexicon", good, a, b)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var res struct {
+			Framing struct {
+				Articles []struct {
+					Doc    string
+					Labels []struct{ Term, Actor string }
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		terms := map[string]bool{}
+		for _, r := range res.Framing.Articles {
+			for _, l := range r.Labels {
+				terms[r.Doc+" "+l.Term+" "+l.Actor] = true
+			}
+		}
+		if !terms["alpha raider Hamas"] || !terms["beta gunman Hamas"] {
+			t.Errorf("labels = %v; want the user's raider (alpha) and the built-in gunman (beta), both for Hamas", terms)
+		}
+	})
+}
+
+func TestCompareFramingSeeds(t *testing.T) {
+	code, out, errs := runCLI(t, "compare", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res struct {
+		Claims  []json.RawMessage
+		Framing struct {
+			Articles []struct {
+				Doc     string
+				Numbers []struct{ Text, Suspect string }
+				Voices  []struct{ Key string }
+			}
+			Claims   []struct{ Claim string }
+			Coverage []struct{ Doc string }
+			Voices   []struct{ Key, Only string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	f := res.Framing
+	if len(f.Articles) != 5 || len(f.Coverage) != 5 || len(f.Claims) != len(res.Claims) || len(f.Voices) == 0 {
+		t.Fatalf("framing has %d articles, %d coverage rows, %d claims (of %d), %d voices", len(f.Articles), len(f.Coverage), len(f.Claims), len(res.Claims), len(f.Voices))
+	}
+	flagged := false
+	for _, n := range f.Articles[0].Numbers {
+		flagged = flagged || n.Text == "22,0000" && n.Suspect != ""
+	}
+	if !flagged {
+		t.Errorf("000's 22,0000 is not flagged in JSON: %+v", f.Articles[0].Numbers)
+	}
+	if v := f.Articles[1].Voices; len(v) == 0 || v[0].Key != "antony blinken" {
+		t.Errorf("001 voices = %+v, want Blinken first", v)
+	}
+	for _, format := range []string{"text", "markdown"} {
+		code, out, errs := runCLI(t, "compare", "--format", format)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, errs)
+		}
+		for _, want := range []string{"22,0000", "Khaled Elgindy", "militant group", "terrorist group", "cannot be independently verified"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s output does not mention %q", format, want)
+			}
+		}
+	}
+}

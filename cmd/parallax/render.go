@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"parallax/compare"
+	"parallax/compare/framing"
 )
 
 // writeText prints the comparison for a terminal: each claim with every outlet's
-// wording, the diff against the first wording marked [-deleted-] and {+inserted+},
-// then each outlet's unique sentences.
-func writeText(w io.Writer, r *compare.Result) error {
+// wording, the diff against the first wording marked [-deleted-] and {+inserted+} and
+// its framing notes, then each outlet's unique sentences, then the framing by article
+// (fr may be nil).
+func writeText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
 	docs := docIndex(r)
 	fmt.Fprintf(b, "%d articles, %d shared claims, %d sentences reported by one article only\n\n", len(r.Documents), len(r.Claims), len(r.Unique))
@@ -49,6 +51,9 @@ func writeText(w io.Writer, r *compare.Result) error {
 				fmt.Fprintf(b, "  %-28s numbers differ: %s\n", "", numberLine(df.Numbers))
 			}
 		}
+		for _, n := range claimNotes(docs, claimFraming(fr, i)) {
+			fmt.Fprintf(b, "  · %s\n", n)
+		}
 		b.WriteString("\n")
 	}
 	for i := range r.Documents {
@@ -61,15 +66,38 @@ func writeText(w io.Writer, r *compare.Result) error {
 		}
 		fmt.Fprintf(b, "Only in %s (%d sentences):\n", label(d), len(uniq))
 		for _, u := range uniq {
-			fmt.Fprintf(b, "  - %s\n", oneLine(sentence(d, u.Sentence).Text))
+			fmt.Fprintf(b, "  - %s%s\n", oneLine(sentence(d, u.Sentence).Text), placeNote(d, u.Sentence, fr != nil))
 		}
 		b.WriteString("\n")
+	}
+	if fr != nil {
+		writeFramingText(b, r, fr)
 	}
 	return b.Flush()
 }
 
-// writeMarkdown prints the comparison as a Markdown report.
-func writeMarkdown(w io.Writer, r *compare.Result) error {
+// claimFraming returns the framing of the i-th claim, or nil.
+func claimFraming(fr *framing.Comparison, i int) *framing.ClaimFraming {
+	if fr == nil || i >= len(fr.Claims) {
+		return nil
+	}
+	return &fr.Claims[i]
+}
+
+// placeNote says where a sentence stands in its article when it is prominent.
+func placeNote(d *compare.Document, sentence int, on bool) string {
+	if !on || d == nil {
+		return ""
+	}
+	switch p := framing.Place(*d, sentence); p {
+	case framing.Lead, framing.FirstThird:
+		return " (" + string(p) + ")"
+	}
+	return ""
+}
+
+// writeMarkdown prints the comparison as a Markdown report; fr may be nil.
+func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
 	docs := docIndex(r)
 	b.WriteString("# Parallax comparison\n\n| Article | Outlet | Date | Sentences |\n| --- | --- | --- | --- |\n")
@@ -111,6 +139,12 @@ func writeMarkdown(w io.Writer, r *compare.Result) error {
 			}
 			b.WriteString("\n")
 		}
+		if notes := claimNotes(docs, claimFraming(fr, i)); len(notes) > 0 {
+			b.WriteString("\n")
+			for _, n := range notes {
+				fmt.Fprintf(b, "> %s  \n", mdText(n))
+			}
+		}
 		b.WriteString("\n")
 	}
 	b.WriteString("## Reported by one outlet only\n\n")
@@ -120,7 +154,7 @@ func writeMarkdown(w io.Writer, r *compare.Result) error {
 		n := 0
 		for _, u := range r.Unique {
 			if u.Doc == d.ID {
-				fmt.Fprintf(b, "- %s\n", mdText(oneLine(sentence(d, u.Sentence).Text)))
+				fmt.Fprintf(b, "- %s%s\n", mdText(oneLine(sentence(d, u.Sentence).Text)), placeNote(d, u.Sentence, fr != nil))
 				n++
 			}
 		}
@@ -128,6 +162,9 @@ func writeMarkdown(w io.Writer, r *compare.Result) error {
 			b.WriteString("Nothing: every sentence has a counterpart elsewhere.\n")
 		}
 		b.WriteString("\n")
+	}
+	if fr != nil {
+		writeFramingMarkdown(b, r, fr)
 	}
 	return b.Flush()
 }
