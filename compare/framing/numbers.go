@@ -68,7 +68,7 @@ func (a *analysis) number(toks []token, i int) (n Number, end int, ok bool) {
 	end = i
 	switch {
 	case isDigitWord(t.norm):
-		digits := strings.NewReplacer(",", "").Replace(t.raw)
+		digits := strings.ReplaceAll(t.raw, ",", "")
 		v, err := strconv.ParseFloat(digits, 64)
 		if err != nil || glued || prevMonth {
 			return n, i, false // 1990s, 7th, 155-millimeter, Oct. 7

@@ -140,6 +140,14 @@ func classifyGap(g string) gap {
 // normWord folds a word for matching: lower case, straight apostrophes, no dots, no
 // possessive "'s".
 func normWord(w string) string {
+	plain := true // lower-case ASCII letters and digits only: nothing to fold
+	for i := 0; i < len(w) && plain; i++ {
+		c := w[i]
+		plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	if plain {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range w {
 		switch {
