@@ -6,6 +6,8 @@
 // text so a reader can see the words. The word lists live in a JSON lexicon embedded
 // in the package (see Default) and can be extended by the user (see Load).
 //
-// Analyze reads one article; Compare and ForClaim set the reports of several articles
-// side by side, per shared claim of a compare.Result.
+// Analyze reads one article. Compare takes a compare.Result (and the articles, for
+// their texts) and sets the reports side by side: per shared claim (members, where each
+// outlet places it, labels per actor, numbers with dates), per actor, per speaker and
+// per article (what only it reports). All results are plain types with JSON tags.
 package framing
