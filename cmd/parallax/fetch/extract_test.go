@@ -27,11 +27,11 @@ var junk = []string{
 var junkMarker = regexp.MustCompile(`[A-Z_]{3,}_(TEXT|CREDIT)`)
 
 var extractTests = []struct {
-	page, contentType                string
-	title, byline, outlet, date      string
-	paragraphs                       int
-	first, last                      string // the body's first and last paragraph start so
-	mustContain                      []string
+	page, contentType           string
+	title, byline, outlet, date string
+	paragraphs                  int
+	first, last                 string // how the body's first and last paragraphs start
+	mustContain                 []string
 }{
 	{
 		page: "news.html", contentType: "text/html; charset=utf-8",
