@@ -3,22 +3,24 @@ GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: build run test vet test-native test-wasm bench bench-wasm eval fuzz golden clean
+.PHONY: build run test vet test-native test-wasm test-browser screenshot bench bench-wasm eval fuzz golden clean
 
-## build: the browser app (web/app.wasm) and the native binary (bin/parallax)
+## build: the browser app (web/app.wasm, with .br and .gz copies to serve) and the native binary (bin/parallax)
 build:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags=-s -o web/app.wasm ./cmd/parallax
 	$(GO) build -o bin/parallax ./cmd/parallax
+	./bin/parallax compress web/app.wasm
 
 ## run: build, then serve the app on the seed demo
 run: build
 	./bin/parallax serve --addr $(ADDR)
 
-## test: everything: vet (native and wasm), race tests, engine tests under WebAssembly
-test: vet test-native test-wasm
+## test: everything: vet (native and wasm), race tests, engine tests under WebAssembly, browser tests
+test: vet test-native test-wasm test-browser
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags browser ./cmd/parallax/
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 test-native:
@@ -26,6 +28,14 @@ test-native:
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(WASM_EXEC)" ./compare/...
+
+## test-browser: end-to-end tests of the app in headless Chromium (skip without Chromium, fail if CI=true)
+test-browser: build
+	$(GO) test -tags browser -count=1 -v -run '^TestBrowser' ./cmd/parallax/
+
+## screenshot: rewrite web/screenshot.png (the seed demo's aligned view) for the README
+screenshot: build
+	$(GO) test -tags browser -count=1 -run '^TestBrowserDemo$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png
 
 ## bench: engine benchmarks, natively
 bench:

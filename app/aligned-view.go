@@ -1,0 +1,217 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/compare"
+)
+
+// pageRows is how many rows the aligned view shows before "Show more".
+const pageRows = 40
+
+// alignedView is the heart of Parallax: one column per outlet, one row per shared
+// claim, each cell that outlet's sentence with word-level marks against the reference.
+type alignedView struct {
+	app.Compo
+
+	IResult *compare.Result
+	IRef    string
+	IOrder  string
+	IFocus  string // claim to highlight
+	IFocusN int    // when it changes, the keyboard focus moves to the IFocus claim
+
+	x     *index
+	ref   string // the reference document actually used
+	cols  []string
+	rows  []row
+	limit int
+	moved int // the IFocusN the focus was last moved for
+}
+
+func (v *alignedView) OnMount(ctx app.Context)  { v.build(); v.moveFocus(ctx) }
+func (v *alignedView) OnUpdate(ctx app.Context) { v.build(); v.moveFocus(ctx) }
+
+// moveFocus scrolls to the IFocus claim and gives it the keyboard focus, once per
+// request, after this component has rendered it.
+func (v *alignedView) moveFocus(ctx app.Context) {
+	if v.IFocus == "" || v.IFocusN == v.moved {
+		return
+	}
+	v.moved = v.IFocusN
+	id := "claim-" + v.IFocus
+	ctx.Defer(func(ctx app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "center"})
+			el.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
+}
+
+func (v *alignedView) build() {
+	if v.limit == 0 {
+		v.limit = pageRows
+	}
+	v.x = newIndex(v.IResult)
+	if v.IResult == nil {
+		v.cols, v.rows = nil, nil
+		return
+	}
+	ref := v.IRef
+	if v.x.doc(ref) == nil && len(v.IResult.Documents) > 0 {
+		ref = v.IResult.Documents[0].ID
+	}
+	v.ref = ref
+	v.cols = columnOrder(v.IResult, ref)
+	v.rows = buildRows(v.x, v.cols, ref, v.IOrder)
+	if v.IFocus != "" {
+		for i, r := range v.rows {
+			if r.ID == v.IFocus && i >= v.limit {
+				v.limit = i + 1
+			}
+		}
+	}
+	diffRows(v.rows, 0, v.limit)
+}
+
+func (v *alignedView) onMore(ctx app.Context, e app.Event) {
+	diffRows(v.rows, v.limit, v.limit+pageRows)
+	v.limit += pageRows
+}
+
+func (v *alignedView) Render() app.UI {
+	if v.IResult == nil {
+		return app.Div()
+	}
+	if len(v.rows) == 0 {
+		return app.Div().ID("aligned").Class("aligned").Body(
+			app.P().Class("empty").Text("These articles share no claims that Parallax could find: they may be about different events. See “Only in one outlet” for what each reports."),
+		)
+	}
+	shown := v.rows
+	if len(shown) > v.limit {
+		shown = shown[:v.limit]
+	}
+	return app.Div().ID("aligned").Class("aligned").Body(
+		app.Div().Class("scroll").Body(
+			app.Table().Class("grid").Body(
+				app.Caption().Class("sr-only").Text("Claims reported by several outlets, one column per outlet"),
+				app.THead().Body(app.Tr().Body(
+					app.Th().Scope("col").Class("claimcol").Text("Claim"),
+					app.Range(v.cols).Slice(func(i int) app.UI {
+						d := v.x.doc(v.cols[i])
+						th := app.Th().Scope("col")
+						if i == 0 {
+							th = th.Class("refcol")
+						}
+						return th.Body(
+							app.Span().Class("outlet").Text(label(d)),
+							app.If(d.Title != "", func() app.UI { return app.Span().Class("title").Text(d.Title) }),
+							app.If(i == 0, func() app.UI { return app.Span().Class("badge").Text("reference") }),
+						)
+					}),
+				)),
+				app.TBody().Body(
+					app.Range(shown).Slice(func(i int) app.UI { return v.renderRow(&shown[i]) }),
+				),
+			),
+		),
+		app.If(len(v.rows) > v.limit, func() app.UI {
+			return app.Button().Class("more").OnClick(v.onMore).
+				Textf("Show %d more claims (%d of %d shown)", min(pageRows, len(v.rows)-v.limit), v.limit, len(v.rows))
+		}),
+	)
+}
+
+func (v *alignedView) renderRow(r *row) app.UI {
+	cls := "claim"
+	if r.ID == v.IFocus {
+		cls += " focus"
+	}
+	if r.Numbers {
+		cls += " numdiff"
+	}
+	return app.Tr().ID("claim-"+r.ID).Class(cls).TabIndex(-1).Body(
+		app.Th().Scope("row").Class("claimcol").Body(
+			app.Span().Class("n").Textf("#%d", r.N),
+			app.Span().Class("count").Textf("%d outlets", r.Outlets),
+			app.If(r.Numbers, func() app.UI { return app.Span().Class("flag").Text("numbers differ") }),
+			evidence(r),
+			v.renderExtras(r),
+		),
+		app.Range(r.Cells).Slice(func(i int) app.UI {
+			spans := r.Cells[i]
+			if len(spans) == 0 {
+				return app.Td().Class("none").DataSet("doc", v.cols[i]).Body(
+					app.Span().Aria("hidden", "true").Text("—"),
+					app.Span().Class("sr-only").Text("not reported"),
+				)
+			}
+			return app.Td().DataSet("doc", v.cols[i]).Body(app.Range(spans).Slice(func(j int) app.UI { return renderSpan(&spans[j]) }))
+		}),
+	)
+}
+
+// renderExtras renders what the registered claim extras (claimExtras) add under a
+// claim, or nothing.
+func (v *alignedView) renderExtras(r *row) app.UI {
+	if len(claimExtras) == 0 {
+		return nil
+	}
+	c := &v.IResult.Claims[r.N-1]
+	var out []app.UI
+	for _, extra := range claimExtras {
+		if ui := extra(v.IResult, c, v.ref); ui != nil {
+			out = append(out, ui)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return app.Div().Class("extras").Body(out...)
+}
+
+// evidence shows why the sentences were grouped, on hover and on keyboard focus.
+func evidence(r *row) app.UI {
+	var lines []app.UI
+	add := func(name string, items []string) {
+		if len(items) > 0 {
+			lines = append(lines, app.Li().Body(app.Strong().Text(name+": "), app.Text(strings.Join(items, ", "))))
+		}
+	}
+	add("Shared names", r.Ev.Names)
+	add("Shared numbers and dates", r.Ev.Numbers)
+	add("Shared words", r.Ev.Terms)
+	lines = append(lines, app.Li().Textf("Match score %.2f of 1", r.Score))
+	id := "ev-" + r.ID
+	return app.Span().Class("ev").Body(
+		app.Button().Class("evbtn").Aria("describedby", id).Aria("label", fmt.Sprintf("Why claim %d was grouped", r.N)).Text("why?"),
+		app.Span().ID(id).Class("evpop").Role("tooltip").Body(app.Ul().Body(lines...)),
+	)
+}
+
+// renderSpan renders one sentence with its diff marks.
+func renderSpan(s *span) app.UI {
+	if s.Chunks == nil {
+		return app.P().Class("sent base").Text(s.Text)
+	}
+	ps := pieces(s.Chunks, s.Nums)
+	cls := "sent"
+	if sharedShare(s.Chunks) < minShared {
+		cls += " loose"
+	}
+	return app.P().Class(cls).Body(app.Range(ps).Slice(func(i int) app.UI {
+		pc := ps[i]
+		switch {
+		case pc.Op == compare.Insert && pc.Num:
+			return app.Ins().Body(app.Strong().Class("num").Title("number given differently from the reference").Text(pc.Text))
+		case pc.Op == compare.Insert:
+			return app.Ins().Text(pc.Text)
+		case pc.Op == compare.Delete:
+			return app.Del().Text(pc.Text)
+		}
+		return app.Text(pc.Text)
+	}))
+}

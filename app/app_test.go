@@ -1,0 +1,366 @@
+//go:build !js
+
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// harness mounts a component as the browser would (not prerendered), after putting
+// a saved workspace in its engine's localStorage, and keeps a context to post and
+// handle actions. go-app calls OnPreRender, not OnMount, outside the browser.
+type harness struct {
+	app.Compo
+
+	saved *workspace // put in localStorage before the child mounts
+	child app.UI
+	ctx   app.Context
+	ready bool
+}
+
+func (h *harness) OnPreRender(ctx app.Context) {
+	h.ctx = ctx
+	if h.saved != nil {
+		ctx.LocalStorage().Set(storageKey, *h.saved)
+	}
+	h.ready = true
+}
+
+func (h *harness) Render() app.UI {
+	if !h.ready {
+		return app.Div()
+	}
+	return h.child
+}
+
+func mount(t *testing.T, saved *workspace, child app.UI) (*harness, app.TestEngine) {
+	t.Helper()
+	prerendering = false
+	t.Cleanup(func() { prerendering = app.IsServer })
+	h := &harness{saved: saved, child: child}
+	e := app.NewTestEngine()
+	if err := e.Load(h); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	return h, e
+}
+
+// pageHarness holds a mounted page.
+type pageHarness struct {
+	*harness
+	page *workspacePage
+}
+
+func load(t *testing.T, saved *workspace) (pageHarness, app.TestEngine) {
+	t.Helper()
+	p := NewPage().(*workspacePage)
+	h, e := mount(t, saved, p)
+	return pageHarness{h, p}, e
+}
+
+func TestPageShowsDemo(t *testing.T) {
+	h, _ := load(t, nil)
+	p := h.page
+	if p.st != statusDone || p.res == nil {
+		t.Fatalf("status %q (%s), want done", p.st, p.errMsg)
+	}
+	if !p.demo || len(p.res.Documents) != 5 {
+		t.Errorf("demo = %v with %d documents, want the 5 seeds", p.demo, len(p.res.Documents))
+	}
+	if err := app.Match(app.Div().Class("px").DataSet("status", "done").DataSet("client", "1").DataSet("engine", "native"), p, 0); err != nil {
+		t.Error(err)
+	}
+	// The page's children: skip link, header, article panel, main, footer.
+	if err := app.Match(&articlePanel{IArticles: p.articles, IDemo: true}, p, 0, 2); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(app.Main().ID("views").Class("px-main"), p, 0, 3); err != nil {
+		t.Error(err)
+	}
+	if err := app.Match(app.P().Class("done"), p, 0, 3, 0, 0); err != nil {
+		t.Error(err)
+	}
+	if h.ctx.LocalStorage().Contains(storageKey) {
+		t.Error("the demo was saved: only the reader's own articles are")
+	}
+}
+
+func TestPageAddRemoveAndPersist(t *testing.T) {
+	h, e := load(t, nil)
+	arts := append(seeds.Articles(), compare.Article{ID: "x", Outlet: "<b>X</b>", Text: "Blinken met Netanyahu in Tel Aviv on Tuesday. They discussed the hostages."})
+	h.ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: arts, Message: "Added."})
+	e.ConsumeAll()
+	p := h.page
+	if p.st != statusDone || len(p.res.Documents) != 6 || p.demo {
+		t.Fatalf("after adding: status %q, %d documents, demo %v; want done, 6, false", p.st, len(p.res.Documents), p.demo)
+	}
+	var ws workspace
+	if err := h.ctx.LocalStorage().Get(storageKey, &ws); err != nil || len(ws.Articles) != 6 {
+		t.Fatalf("saved workspace: %d articles (%v), want 6", len(ws.Articles), err)
+	}
+
+	// A new page on the saved workspace shows the same articles.
+	h2, _ := load(t, &ws)
+	if p2 := h2.page; p2.demo || p2.st != statusDone || len(p2.res.Documents) != 6 {
+		t.Errorf("reloaded: demo %v, status %q, %d documents; want false, done, 6", p2.demo, p2.st, len(p2.res.Documents))
+	}
+
+	// Down to one article: no comparison, a clear message.
+	h.ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: arts[:1]})
+	e.ConsumeAll()
+	if p.st != statusIdle || p.res != nil {
+		t.Errorf("one article: status %q, want idle and no result", p.st)
+	}
+	if err := app.Match(app.P().ID("need-more").Class("empty").Text("Only 1 article so far: add at least 1 more about the same story to compare them."), p, 0, 3, 0, 0); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestPageBadSavedWorkspace(t *testing.T) {
+	saved := &workspace{Articles: []compare.Article{
+		{ID: "a", Outlet: "A", Text: "Blinken met Netanyahu in Tel Aviv. They discussed the hostages held in Gaza."},
+		{ID: "a", Outlet: "", Text: "Blinken and Netanyahu met in Tel Aviv to discuss hostages in Gaza."}, // same ID, no outlet
+		{ID: "b", Outlet: "B", Text: "   "},        // empty
+		{ID: "c", Outlet: "C", Text: "bin\x00ary"}, // binary
+	}, View: "no-such-view", Order: "bogus"}
+	h, _ := load(t, saved)
+	p := h.page
+	if p.st != statusDone || len(p.articles) != 2 {
+		t.Fatalf("status %q (%s) with %d articles, want done with the 2 readable ones", p.st, p.errMsg, len(p.articles))
+	}
+	if p.articles[0].ID == p.articles[1].ID || p.articles[1].Outlet == "" {
+		t.Errorf("sanitized articles %+v: IDs must differ and outlets be named", p.articles)
+	}
+	if !strings.Contains(p.msg, "2 saved articles could not be read") {
+		t.Errorf("message %q, want one about the 2 unreadable articles", p.msg)
+	}
+	if p.order != sortOutlets {
+		t.Errorf("order %q from a bogus saved order, want %q", p.order, sortOutlets)
+	}
+}
+
+func TestPageEngineError(t *testing.T) {
+	// Two articles whose text has no sentences the engine can use are not comparable:
+	// the page says so instead of showing nothing.
+	saved := &workspace{Articles: []compare.Article{
+		{ID: "a", Outlet: "A", Text: "Most Popular"},
+		{ID: "b", Outlet: "B", Text: "Blinken met Netanyahu in Tel Aviv. They discussed the hostages held in Gaza."},
+	}}
+	h, _ := load(t, saved)
+	p := h.page
+	if p.st != statusFailed {
+		t.Fatalf("status %q, want failed", p.st)
+	}
+	if err := app.Match(app.P().Class("error").Role("alert"), p, 0, 3, 0, 0); err != nil {
+		t.Error(err)
+	}
+	if !strings.Contains(p.errMsg, "two articles") {
+		t.Errorf("error %q, want the engine's reason", p.errMsg)
+	}
+}
+
+func TestArticlePanelSave(t *testing.T) {
+	tests := []struct {
+		name    string
+		draft   compare.Article
+		wantErr string // "" when the article is added
+	}{
+		{"fine", compare.Article{Outlet: " The Daily ", Text: "Blinken met Netanyahu."}, ""},
+		{"no outlet", compare.Article{Text: "Blinken met Netanyahu."}, "outlet"},
+		{"empty text", compare.Article{Outlet: "A", Text: " \n\t"}, "text box is empty"},
+		{"binary", compare.Article{Outlet: "A", Text: "\x00\x01\x02"}, "binary"},
+		{"bad date", compare.Article{Outlet: "A", Date: "9 Jan", Text: "Blinken met Netanyahu."}, "YYYY-MM-DD"},
+		{"html is text", compare.Article{Outlet: "<script>alert(1)</script>", Text: "<img src=x onerror=alert(1)>"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			panel := &articlePanel{IArticles: seeds.Articles()}
+			h, e := mount(t, nil, panel)
+			panel.editing, panel.draft = len(panel.IArticles), tt.draft // the form is open on a new article
+			got := make(chan articleChange, 1)
+			h.ctx.Handle(actionSetArticles, func(ctx app.Context, a app.Action) {
+				select {
+				case got <- a.Value.(articleChange):
+				default:
+				}
+			})
+			panel.save(h.ctx)
+			e.ConsumeAll()
+			if tt.wantErr != "" {
+				if !strings.Contains(panel.formErr, tt.wantErr) {
+					t.Errorf("save(%+v): form error %q, want one with %q", tt.draft, panel.formErr, tt.wantErr)
+				}
+				return
+			}
+			if panel.formErr != "" {
+				t.Fatalf("save(%+v): form error %q", tt.draft, panel.formErr)
+			}
+			select {
+			case ch := <-got:
+				if len(ch.Articles) != 6 || ch.Demo {
+					t.Errorf("save: %d articles, demo %v; want 6, false", len(ch.Articles), ch.Demo)
+				}
+				a := ch.Articles[5]
+				if a.Outlet != strings.TrimSpace(tt.draft.Outlet) || a.Text != tt.draft.Text || a.ID == "" {
+					t.Errorf("saved %+v from draft %+v", a, tt.draft)
+				}
+			default:
+				t.Error("save posted no change")
+			}
+		})
+	}
+}
+
+func TestBuildRows(t *testing.T) {
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newIndex(res)
+	ref := res.Documents[0].ID
+	cols := columnOrder(res, ref)
+	if cols[0] != ref || len(cols) != len(res.Documents) {
+		t.Fatalf("columnOrder = %v, want %s first and every document", cols, ref)
+	}
+	for _, order := range []string{sortOutlets, sortPosition} {
+		rows := buildRows(x, cols, ref, order)
+		if len(rows) != len(res.Claims) {
+			t.Fatalf("%s: %d rows for %d claims", order, len(rows), len(res.Claims))
+		}
+		diffRows(rows, 0, len(rows))
+		for i, r := range rows {
+			if i > 0 && order == sortOutlets && r.Outlets > rows[i-1].Outlets {
+				t.Errorf("%s: row %d has %d outlets after a row with %d", order, i, r.Outlets, rows[i-1].Outlets)
+			}
+			if i > 0 && order == sortPosition && r.RefPos >= 0 && (rows[i-1].RefPos < 0 || r.RefPos < rows[i-1].RefPos) {
+				t.Errorf("%s: row %d at position %d after %d", order, i, r.RefPos, rows[i-1].RefPos)
+			}
+			bases := 0
+			for k, cell := range r.Cells {
+				for _, s := range cell {
+					if s.Ref.Doc != cols[k] {
+						t.Errorf("claim %s: %s in the column of %s", r.ID, s.Ref.Doc, cols[k])
+					}
+					if s.Base {
+						bases++
+						continue
+					}
+					// The diff rebuilds the sentence.
+					var b strings.Builder
+					for _, ch := range s.Chunks {
+						if ch.Op != compare.Delete {
+							b.WriteString(ch.Text)
+						}
+					}
+					if b.String() != s.Text {
+						t.Errorf("claim %s: diff rebuilds %q, want %q", r.ID, b.String(), s.Text)
+					}
+				}
+			}
+			if bases != 1 {
+				t.Errorf("claim %s has %d base sentences, want 1", r.ID, bases)
+			}
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"more than 22,0000 Palestinians", "22,0000"},
+		{"23,000 killed, 1,200 in Israel and 240 hostages", "23,000|1,200|240"},
+		{"3.5 percent on Oct. 7.", "3.5|7"},
+		{"no numbers", ""},
+		{"٣ Arabic-Indic digits", "٣"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(numbers(tt.in), "|"); got != tt.want {
+			t.Errorf("numbers(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPieces(t *testing.T) {
+	chunks := compare.Words("more than 22,0000 Palestinians have been killed, according to the Gaza health ministry", "23,000 Palestinians have been killed, according to the Hamas-run Gaza Health Ministry")
+	ps := pieces(chunks, map[string]bool{"23,000": true})
+	var nums, ins, del int
+	for _, p := range ps {
+		switch {
+		case p.Num:
+			nums++
+			if p.Text != "23,000" {
+				t.Errorf("number piece %q, want 23,000", p.Text)
+			}
+		case p.Op == compare.Insert:
+			ins++
+		case p.Op == compare.Delete:
+			del++
+		}
+	}
+	if nums != 1 || ins == 0 || del == 0 {
+		t.Errorf("pieces: %d numbers, %d insertions, %d deletions; want 1 and some of each", nums, ins, del)
+	}
+	// Little wording in common: the reference's words are not struck out.
+	loose := pieces(compare.Words("Blinken flew to Riyadh on Monday.", "The talks over hostages stalled again, officials said."), nil)
+	for _, p := range loose {
+		if p.Op == compare.Delete {
+			t.Errorf("pieces of unrelated wording strike out %q", p.Text)
+		}
+	}
+}
+
+func TestNewID(t *testing.T) {
+	arts := []compare.Article{{ID: "bbc-news"}, {ID: "bbc-news-2"}}
+	tests := []struct{ hint, want string }{
+		{"BBC News", "bbc-news-3"},
+		{"Le Monde.fr", "le-monde-fr"},
+		{"<script>", "script"},
+		{"", "article"},
+		{"日本経済新聞", "article"},
+	}
+	for _, tt := range tests {
+		if got := newID(arts, tt.hint); got != tt.want {
+			t.Errorf("newID(%q) = %q, want %q", tt.hint, got, tt.want)
+		}
+	}
+}
+
+func TestCoverage(t *testing.T) {
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newIndex(res)
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		reported := 0
+		for _, d := range res.Documents {
+			pos := coverage(x, c, d.ID)
+			if pos > 1 || pos < -1 {
+				t.Errorf("coverage(%s, %s) = %v, want -1 or 0..1", c.ID, d.ID, pos)
+			}
+			if pos >= 0 {
+				reported++
+			}
+		}
+		if reported < 2 {
+			t.Errorf("claim %s is reported by %d documents in the matrix, want ≥ 2", c.ID, reported)
+		}
+	}
+	for _, d := range res.Documents {
+		for _, s := range uniqueOf(x, d.ID) {
+			if _, shared := x.claimOf[compare.Ref{Doc: d.ID, Sentence: s.Index}]; shared {
+				t.Errorf("%s sentence %d is listed as unique but belongs to a claim", d.ID, s.Index)
+			}
+		}
+	}
+}

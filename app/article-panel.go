@@ -1,0 +1,429 @@
+package app
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// articlePanel lists the articles and lets the reader add (paste or .txt files), edit,
+// remove and reorder them, reset to the demo, or clear everything.
+type articlePanel struct {
+	app.Compo
+
+	IArticles []compare.Article
+	IDemo     bool
+
+	editing  int // index being edited; len(IArticles) for a new one; -1 when closed
+	draft    compare.Article
+	formErr  string
+	fileMsg  string
+	confirm  string // "clear" or "reset" while asking
+	over     bool   // files are dragged over the panel
+	undo     *compare.Article
+	undoAt   int
+	inflight int
+}
+
+func (p *articlePanel) OnInit() { p.editing = -1 }
+
+func (p *articlePanel) emit(ctx app.Context, arts []compare.Article, msg string, demo bool) {
+	ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: arts, Message: msg, Demo: demo})
+}
+
+func focusLater(ctx app.Context, id string) {
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("focus")
+		}
+	})
+}
+
+func (p *articlePanel) onAdd(ctx app.Context, e app.Event) {
+	if len(p.IArticles) >= MaxArticles {
+		p.fileMsg = fmt.Sprintf("Parallax compares up to %d articles at once: remove one before adding another.", MaxArticles)
+		return
+	}
+	p.editing, p.draft, p.formErr = len(p.IArticles), compare.Article{}, ""
+	focusLater(ctx, "f-outlet")
+}
+
+func (p *articlePanel) onEdit(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if i >= len(p.IArticles) {
+			return
+		}
+		open := func(ctx app.Context) {
+			p.editing, p.draft, p.formErr = i, p.IArticles[i], ""
+			focusLater(ctx, "f-outlet")
+		}
+		if p.editing < 0 {
+			open(ctx)
+			return
+		}
+		// Another article's form is open: close it first, so that the browser does
+		// not keep what was typed there in the new form's fields.
+		p.editing = -1
+		ctx.Defer(func(ctx app.Context) { ctx.Dispatch(open) })
+	}
+}
+
+func (p *articlePanel) onCancel(ctx app.Context, e app.Event) {
+	back := "add"
+	if p.editing < len(p.IArticles) {
+		back = "edit-" + strconv.Itoa(p.editing)
+	}
+	p.editing, p.formErr = -1, ""
+	focusLater(ctx, back)
+}
+
+func field(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+func (p *articlePanel) onOutlet(ctx app.Context, e app.Event) { p.draft.Outlet = field(ctx) }
+func (p *articlePanel) onTitle(ctx app.Context, e app.Event)  { p.draft.Title = field(ctx) }
+func (p *articlePanel) onDate(ctx app.Context, e app.Event)   { p.draft.Date = field(ctx) }
+func (p *articlePanel) onText(ctx app.Context, e app.Event)   { p.draft.Text = field(ctx) }
+
+func (p *articlePanel) onSave(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if app.IsClient {
+		// Read the fields as they are now: a change event may not have fired for
+		// the field the reader last typed in (Enter in a text field submits).
+		get := func(id string) string {
+			if el := app.Window().GetElementByID(id); el.Truthy() {
+				return el.Get("value").String()
+			}
+			return ""
+		}
+		p.draft.Outlet, p.draft.Title, p.draft.Date, p.draft.Text = get("f-outlet"), get("f-title"), get("f-date"), get("f-text")
+	}
+	p.save(ctx)
+}
+
+// save checks the draft and, if it is fine, adds or replaces the article.
+func (p *articlePanel) save(ctx app.Context) {
+	if p.editing < 0 {
+		return // the form was closed meanwhile (a second submit)
+	}
+	a := p.draft
+	a.Outlet, a.Title, a.Date = strings.TrimSpace(a.Outlet), strings.TrimSpace(a.Title), strings.TrimSpace(a.Date)
+	if err := checkArticle(a); err != nil {
+		p.formErr = "Not saved: " + err.Error() + "."
+		focusLater(ctx, "f-error")
+		return
+	}
+	arts := cloneArticles(p.IArticles)
+	var msg string
+	if p.editing >= len(arts) {
+		if len(arts) >= MaxArticles {
+			p.formErr = fmt.Sprintf("Not saved: Parallax compares up to %d articles at once; remove one first.", MaxArticles)
+			return
+		}
+		a.ID = newID(arts, a.Outlet)
+		arts = append(arts, a)
+		msg = fmt.Sprintf("Added the article from %s.", a.Outlet)
+	} else {
+		a.ID = arts[p.editing].ID
+		arts[p.editing] = a
+		msg = fmt.Sprintf("Saved your changes to the article from %s.", a.Outlet)
+	}
+	p.editing, p.formErr = -1, ""
+	p.emit(ctx, arts, msg, false)
+	focusLater(ctx, "add")
+}
+
+func (p *articlePanel) onRemove(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		arts := cloneArticles(p.IArticles)
+		a := arts[i]
+		arts = append(arts[:i], arts[i+1:]...)
+		p.undo, p.undoAt = &a, i
+		p.editing = -1
+		p.emit(ctx, arts, fmt.Sprintf("Removed the article from %s.", a.Outlet), false)
+		focusLater(ctx, "undo")
+	}
+}
+
+func (p *articlePanel) onUndo(ctx app.Context, e app.Event) {
+	if p.undo == nil || len(p.IArticles) >= MaxArticles {
+		return
+	}
+	arts := cloneArticles(p.IArticles)
+	at := min(p.undoAt, len(arts))
+	arts = append(arts[:at], append([]compare.Article{*p.undo}, arts[at:]...)...)
+	msg := fmt.Sprintf("Put back the article from %s.", p.undo.Outlet)
+	p.undo = nil
+	p.emit(ctx, arts, msg, false)
+}
+
+func (p *articlePanel) onMove(i, step int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		j := i + step
+		if j < 0 || j >= len(p.IArticles) {
+			return
+		}
+		arts := cloneArticles(p.IArticles)
+		arts[i], arts[j] = arts[j], arts[i]
+		p.emit(ctx, arts, fmt.Sprintf("Moved the article from %s to position %d.", arts[j].Outlet, j+1), false)
+		dir := "up"
+		if step > 0 {
+			dir = "down"
+		}
+		focusLater(ctx, fmt.Sprintf("mv%s-%d", dir, j))
+	}
+}
+
+func (p *articlePanel) onAsk(what string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.confirm = what
+		focusLater(ctx, "confirm-no")
+	}
+}
+
+func (p *articlePanel) onConfirm(ctx app.Context, e app.Event) {
+	switch p.confirm {
+	case "clear":
+		p.emit(ctx, []compare.Article{}, "Deleted all articles from this browser.", false)
+	case "reset":
+		p.emit(ctx, seeds.Articles(), "Back to the demo: five articles about US diplomacy with Israel during the Gaza war.", true)
+	}
+	p.confirm, p.editing, p.undo = "", -1, nil
+	focusLater(ctx, "add")
+}
+
+func (p *articlePanel) onKeep(ctx app.Context, e app.Event) {
+	p.confirm = ""
+	focusLater(ctx, "add")
+}
+
+func (p *articlePanel) onReset(ctx app.Context, e app.Event) {
+	if p.IDemo {
+		p.emit(ctx, seeds.Articles(), "This is the demo.", true)
+		return
+	}
+	p.onAsk("reset")(ctx, e)
+}
+
+func (p *articlePanel) onDragOver(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if !p.over {
+		p.over = true
+	} else {
+		ctx.PreventUpdate()
+	}
+}
+
+func (p *articlePanel) onDragLeave(ctx app.Context, e app.Event) { p.over = false }
+
+func (p *articlePanel) onDrop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.over = false
+	p.readFiles(ctx, e.Get("dataTransfer").Get("files"))
+}
+
+func (p *articlePanel) onFiles(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	p.readFiles(ctx, src.Get("files"))
+	src.Set("value", "")
+}
+
+// upload is one file read in the browser.
+type upload struct {
+	name string
+	data []byte
+	err  string
+}
+
+// readFiles reads the chosen or dropped files in the browser and adds those that are
+// plain text, all at once when the last is read.
+func (p *articlePanel) readFiles(ctx app.Context, files app.Value) {
+	n := files.Length()
+	if n == 0 || p.inflight > 0 {
+		return
+	}
+	p.fileMsg = fmt.Sprintf("Reading %d file(s)…", n)
+	got := make([]upload, n)
+	left := n
+	p.inflight = n
+	finish := func() {
+		left--
+		if left == 0 {
+			ctx.Dispatch(func(ctx app.Context) { p.addUploads(ctx, got) })
+		}
+	}
+	for i := 0; i < n; i++ {
+		f := files.Index(i)
+		got[i].name = f.Get("name").String()
+		if size := f.Get("size").Int(); size > compare.MaxTextBytes {
+			got[i].err = fmt.Sprintf("%.1f MB is more than the %d MB limit for one article", float64(size)/(1<<20), compare.MaxTextBytes>>20)
+			finish()
+			continue
+		}
+		var ok, fail app.Func
+		release := func() { ok.Release(); fail.Release() }
+		ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+			buf := app.Window().Get("Uint8Array").New(args[0])
+			b := make([]byte, buf.Length())
+			app.CopyBytesToGo(b, buf)
+			got[i].data = b
+			release()
+			finish()
+			return nil
+		})
+		fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+			got[i].err = "the browser could not read it"
+			release()
+			finish()
+			return nil
+		})
+		f.Call("arrayBuffer").Call("then", ok, fail)
+	}
+}
+
+func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
+	p.inflight = 0
+	arts := cloneArticles(p.IArticles)
+	var added, problems []string
+	for _, u := range ups {
+		if u.err == "" {
+			if !strings.EqualFold(path.Ext(u.name), ".txt") && path.Ext(u.name) != "" {
+				u.err = "only plain-text .txt files can be added"
+			} else if err := compare.CheckText(string(u.data)); err != nil {
+				u.err = err.Error()
+			}
+		}
+		if u.err == "" && len(arts) >= MaxArticles {
+			u.err = fmt.Sprintf("Parallax compares up to %d articles at once", MaxArticles)
+		}
+		if u.err != "" {
+			problems = append(problems, u.name+": "+u.err)
+			continue
+		}
+		name := strings.TrimSuffix(u.name, path.Ext(u.name))
+		arts = append(arts, compare.Article{ID: newID(arts, name), Outlet: name, Text: string(u.data)})
+		added = append(added, u.name)
+	}
+	p.fileMsg = ""
+	if len(problems) > 0 {
+		p.fileMsg = "Not added: " + strings.Join(problems, "; ") + "."
+	}
+	if len(added) > 0 {
+		p.emit(ctx, arts, fmt.Sprintf("Added %s. Use Edit to set the outlet's name, title and date.", strings.Join(added, ", ")), false)
+	}
+}
+
+func (p *articlePanel) Render() app.UI {
+	cls := "panel-articles"
+	if p.over {
+		cls += " over"
+	}
+	n := len(p.IArticles)
+	return app.Section().ID("workspace").Class(cls).Aria("labelledby", "articles-h").
+		OnDragOver(p.onDragOver).OnDragLeave(p.onDragLeave).OnDrop(p.onDrop).Body(
+		app.Div().Class("ph").Body(
+			app.H2().ID("articles-h").Body(
+				app.Text("Articles "),
+				app.Span().Class("count").Textf("(%d of up to %d)", n, MaxArticles),
+				app.If(p.IDemo, func() app.UI { return app.Span().Class("badge").Text("demo") }),
+			),
+			app.Div().Class("actions").Body(
+				app.Button().ID("add").Class("primary").OnClick(p.onAdd).Text("Paste an article"),
+				app.Input().ID("files").Class("sr-only").Type("file").Accept(".txt,text/plain").Multiple(true).OnChange(p.onFiles),
+				app.Label().For("files").Class("button").Text("Choose .txt files"),
+				app.Button().ID("reset").OnClick(p.onReset).Text("Reset to demo"),
+				app.Button().ID("clear").Disabled(n == 0).OnClick(p.onAsk("clear")).Text("Clear all"),
+			),
+		),
+		app.P().Class("hint").Text("Drop .txt files anywhere on this panel. Articles are saved in this browser only."),
+		app.If(p.confirm != "", func() app.UI { return p.renderConfirm() }),
+		app.If(p.fileMsg != "", func() app.UI { return app.P().ID("file-msg").Class("error").Role("alert").Text(p.fileMsg) }),
+		app.If(p.undo != nil, func() app.UI {
+			return app.P().Class("undo").Body(
+				app.Textf("Removed “%s”. ", p.undo.Outlet),
+				app.Button().ID("undo").Class("link").OnClick(p.onUndo).Text("Undo"),
+			)
+		}),
+		app.If(n == 1, func() app.UI {
+			return app.P().Class("note").Text("One article is here: add at least one more about the same story to compare them.")
+		}),
+		app.Ol().Class("cards").Body(
+			app.Range(p.IArticles).Slice(func(i int) app.UI { return p.renderCard(i) }),
+		),
+		app.If(p.editing >= 0, func() app.UI { return p.renderForm() }),
+	)
+}
+
+func (p *articlePanel) renderConfirm() app.UI {
+	q, yes := fmt.Sprintf("Delete all %d articles from this browser? This cannot be undone.", len(p.IArticles)), "Delete all"
+	if p.confirm == "reset" {
+		q, yes = fmt.Sprintf("Replace your %d articles with the demo? Your articles will be deleted from this browser.", len(p.IArticles)), "Replace with the demo"
+	}
+	return app.Div().ID("confirm").Class("confirm").Role("alertdialog").Aria("labelledby", "confirm-q").Body(
+		app.P().ID("confirm-q").Text(q),
+		app.Button().ID("confirm-yes").Class("danger").OnClick(p.onConfirm).Text(yes),
+		app.Button().ID("confirm-no").OnClick(p.onKeep).Text("Cancel"),
+	)
+}
+
+func (p *articlePanel) renderCard(i int) app.UI {
+	a := p.IArticles[i]
+	n := len(p.IArticles)
+	title := a.Title
+	if title == "" {
+		title = firstLine(a.Text)
+	}
+	who := a.Outlet
+	return app.Li().Class("card").Body(
+		app.Div().Class("meta").Body(
+			app.Span().Class("outlet").Text(a.Outlet),
+			app.If(a.Date != "", func() app.UI { return app.Span().Class("date").Text(a.Date) }),
+		),
+		app.P().Class("title").Text(clip(title, 90)),
+		app.P().Class("words").Textf("%d words", wordCount(a.Text)),
+		app.Div().Class("cardbtns").Body(
+			app.Button().ID("edit-"+strconv.Itoa(i)).OnClick(p.onEdit(i)).Aria("label", "Edit the article from "+who).Text("Edit"),
+			app.Button().ID("mvup-"+strconv.Itoa(i)).Disabled(i == 0).OnClick(p.onMove(i, -1)).Aria("label", "Move the article from "+who+" up").Text("↑"),
+			app.Button().ID("mvdown-"+strconv.Itoa(i)).Disabled(i == n-1).OnClick(p.onMove(i, 1)).Aria("label", "Move the article from "+who+" down").Text("↓"),
+			app.Button().ID("rm-"+strconv.Itoa(i)).Class("danger-quiet").OnClick(p.onRemove(i)).Aria("label", "Remove the article from "+who).Text("Remove"),
+		),
+	)
+}
+
+func (p *articlePanel) renderForm() app.UI {
+	heading := "Paste an article"
+	if p.editing < len(p.IArticles) {
+		heading = "Edit the article from " + p.IArticles[p.editing].Outlet
+	}
+	return app.Form().ID("article-form").Class("form").NoValidate(true).OnSubmit(p.onSave).Body(
+		app.H3().Text(heading),
+		app.Div().Class("row3").Body(
+			app.Label().Body(app.Span().Text("Outlet (required)"),
+				app.Input().ID("f-outlet").Type("text").Required(true).AutoComplete(false).Value(p.draft.Outlet).OnChange(p.onOutlet)),
+			app.Label().Body(app.Span().Text("Title (optional)"),
+				app.Input().ID("f-title").Type("text").Value(p.draft.Title).OnChange(p.onTitle)),
+			app.Label().Body(app.Span().Text("Date (optional)"),
+				app.Input().ID("f-date").Type("date").Value(p.draft.Date).OnChange(p.onDate)),
+		),
+		app.Label().Class("textlabel").Body(app.Span().Text("Text of the article (required)"),
+			app.Textarea().ID("f-text").Rows(12).Required(true).Text(p.draft.Text).OnChange(p.onText)),
+		app.If(p.formErr != "", func() app.UI { return app.P().ID("f-error").Class("error").Role("alert").TabIndex(-1).Text(p.formErr) }),
+		app.Div().Class("formbtns").Body(
+			app.Button().ID("f-save").Type("submit").Class("primary").Text("Save and compare"),
+			app.Button().ID("f-cancel").Type("button").OnClick(p.onCancel).Text("Cancel"),
+		),
+	)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}

@@ -1,0 +1,331 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/compare"
+)
+
+// minShared is the share of common words under which deletions are not marked.
+const minShared = 0.25
+
+// Sort orders of the aligned view.
+const (
+	sortOutlets  = "outlets"  // most outlets first, then the engine's order
+	sortPosition = "position" // order of the reference article
+)
+
+// index gives quick access to a result's documents and claims.
+type index struct {
+	res     *compare.Result
+	docs    map[string]int       // document ID → position in res.Documents
+	claimOf map[compare.Ref]int  // sentence → claim position in res.Claims
+	unique  map[compare.Ref]bool // sentences no other article reports
+	byClaim map[string]int       // claim ID → position
+}
+
+func newIndex(res *compare.Result) *index {
+	x := &index{res: res, docs: map[string]int{}, claimOf: map[compare.Ref]int{}, unique: map[compare.Ref]bool{}, byClaim: map[string]int{}}
+	if res == nil {
+		return x
+	}
+	for i, d := range res.Documents {
+		x.docs[d.ID] = i
+	}
+	for i, c := range res.Claims {
+		x.byClaim[c.ID] = i
+		for _, m := range c.Members {
+			x.claimOf[m] = i
+		}
+	}
+	for _, u := range res.Unique {
+		x.unique[u] = true
+	}
+	return x
+}
+
+func (x *index) doc(id string) *compare.Document {
+	i, ok := x.docs[id]
+	if !ok {
+		return nil
+	}
+	return &x.res.Documents[i]
+}
+
+func (x *index) sentence(r compare.Ref) string {
+	d := x.doc(r.Doc)
+	if d == nil || r.Sentence < 0 || r.Sentence >= len(d.Sentences) {
+		return ""
+	}
+	return d.Sentences[r.Sentence].Text
+}
+
+// span is one sentence in a cell of the aligned view.
+type span struct {
+	Ref    compare.Ref
+	Text   string
+	Chunks []compare.Chunk // diff against the row's base; nil until diffRows, and for the base
+	Base   bool            // this is the sentence the others are compared with
+	Nums   map[string]bool // numbers this sentence gives differently from the base
+}
+
+// row is one claim of the aligned view: one cell per column.
+type row struct {
+	ID      string // claim ID
+	N       int    // claim number as the engine ranks it (1-based)
+	Outlets int
+	Score   float64
+	Cells   [][]span // per column; empty when the outlet does not report the claim
+	RefPos  int      // first sentence index in the reference article, -1 if absent
+	BaseDoc string   // document the marks compare with (the reference when it reports the claim)
+	Base    string   // text of the sentence the marks compare with
+	Numbers bool     // some outlet gives a number differently
+	Ev      compare.Evidence
+	Diffed  bool // the spans' Chunks are computed
+}
+
+// columnOrder puts the reference document first, then the others in their order.
+func columnOrder(res *compare.Result, ref string) []string {
+	var cols []string
+	for _, d := range res.Documents {
+		if d.ID == ref {
+			cols = append(cols, d.ID)
+		}
+	}
+	for _, d := range res.Documents {
+		if d.ID != ref {
+			cols = append(cols, d.ID)
+		}
+	}
+	return cols
+}
+
+// buildRows lays out the claims against the reference document.
+func buildRows(x *index, cols []string, ref, order string) []row {
+	if x.res == nil {
+		return nil
+	}
+	col := map[string]int{}
+	for i, c := range cols {
+		col[c] = i
+	}
+	rows := make([]row, 0, len(x.res.Claims))
+	for ci := range x.res.Claims {
+		c := &x.res.Claims[ci]
+		r := row{ID: c.ID, N: ci + 1, Score: c.Score, Cells: make([][]span, len(cols)), RefPos: -1, Ev: c.Evidence}
+		base := c.Members[0]
+		for _, m := range c.Members {
+			if m.Doc == ref {
+				base = m
+				break
+			}
+		}
+		r.BaseDoc = base.Doc
+		baseText := x.sentence(base)
+		r.Base = baseText
+		baseNums := numbers(baseText)
+		seen := map[string]bool{}
+		for _, m := range c.Members {
+			if !seen[m.Doc] {
+				seen[m.Doc] = true
+				r.Outlets++
+			}
+			if m.Doc == ref && (r.RefPos < 0 || m.Sentence < r.RefPos) {
+				r.RefPos = m.Sentence
+			}
+			k, ok := col[m.Doc]
+			if !ok {
+				continue
+			}
+			text := x.sentence(m)
+			s := span{Ref: m, Text: text, Base: m == base}
+			if !s.Base {
+				if len(baseNums) > 0 {
+					for _, n := range numbers(text) {
+						if !slices.Contains(baseNums, n) {
+							if s.Nums == nil {
+								s.Nums = map[string]bool{}
+							}
+							s.Nums[n] = true
+							r.Numbers = true
+						}
+					}
+				}
+			}
+			r.Cells[k] = append(r.Cells[k], s)
+		}
+		rows = append(rows, r)
+	}
+	switch order {
+	case sortOutlets:
+		slices.SortStableFunc(rows, func(a, b row) int { return cmp.Compare(b.Outlets, a.Outlets) })
+	case sortPosition:
+		slices.SortStableFunc(rows, func(a, b row) int {
+			switch {
+			case a.RefPos < 0 && b.RefPos < 0:
+				return 0
+			case a.RefPos < 0:
+				return 1
+			case b.RefPos < 0:
+				return -1
+			}
+			return cmp.Compare(a.RefPos, b.RefPos)
+		})
+	}
+	return rows
+}
+
+// diffRows computes the word diffs of rows[from:to] that are not computed yet. Diffs
+// are computed only for the rows on screen: a large comparison has thousands.
+func diffRows(rows []row, from, to int) {
+	for i := max(0, from); i < min(to, len(rows)); i++ {
+		r := &rows[i]
+		if r.Diffed {
+			continue
+		}
+		r.Diffed = true
+		for _, cell := range r.Cells {
+			for j := range cell {
+				if !cell[j].Base {
+					cell[j].Chunks = compare.Words(r.Base, cell[j].Text)
+				}
+			}
+		}
+	}
+}
+
+// sharedShare is the share of a sentence's words that it has in common with the base.
+func sharedShare(chunks []compare.Chunk) float64 {
+	same, all := 0, 0
+	for _, ch := range chunks {
+		n := wordCount(ch.Text)
+		switch ch.Op {
+		case compare.Equal:
+			same += n
+			all += n
+		case compare.Insert:
+			all += n
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(same) / float64(all)
+}
+
+// numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5").
+func numbers(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsDigit(r2) {
+				j += n2
+				continue
+			}
+			if (r2 == ',' || r2 == '.') && j+n2 < len(s) {
+				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				if unicode.IsDigit(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+// piece is a run of text in a diffed sentence with how to show it.
+type piece struct {
+	Text string
+	Op   compare.Op
+	Num  bool // a number given differently from the base
+}
+
+// pieces splits diff chunks so that differing numbers inside inserted text stand out.
+// When the two sentences share little wording (less than minShared of the words), the
+// reference's words are not shown struck out: a whole struck-out sentence next to a
+// whole underlined one says nothing a reader cannot see.
+func pieces(chunks []compare.Chunk, nums map[string]bool) []piece {
+	var out []piece
+	hideDeleted := sharedShare(chunks) < minShared
+	for _, ch := range chunks {
+		if ch.Op == compare.Delete && hideDeleted {
+			continue
+		}
+		if ch.Op != compare.Insert || len(nums) == 0 {
+			out = append(out, piece{Text: ch.Text, Op: ch.Op})
+			continue
+		}
+		rest := ch.Text
+		for rest != "" {
+			at, num := -1, ""
+			for n := range nums {
+				if i := strings.Index(rest, n); i >= 0 && (at < 0 || i < at || (i == at && len(n) > len(num))) {
+					at, num = i, n
+				}
+			}
+			if at < 0 {
+				out = append(out, piece{Text: rest, Op: compare.Insert})
+				break
+			}
+			if at > 0 {
+				out = append(out, piece{Text: rest[:at], Op: compare.Insert})
+			}
+			out = append(out, piece{Text: num, Op: compare.Insert, Num: true})
+			rest = rest[at+len(num):]
+		}
+	}
+	return out
+}
+
+// coverage is, for a claim and a document, how early in the document the claim is
+// reported: 0 at the top, 1 at the end, -1 when not reported.
+func coverage(x *index, c *compare.Claim, doc string) float64 {
+	d := x.doc(doc)
+	if d == nil || len(d.Sentences) == 0 {
+		return -1
+	}
+	best := -1
+	for _, m := range c.Members {
+		if m.Doc == doc && (best < 0 || m.Sentence < best) {
+			best = m.Sentence
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	if len(d.Sentences) == 1 {
+		return 0
+	}
+	return float64(best) / float64(len(d.Sentences)-1)
+}
+
+// uniqueOf lists the sentences of doc that no other article reports, skipping
+// headlines (shown with the article) and very short fragments.
+func uniqueOf(x *index, doc string) []compare.Sentence {
+	d := x.doc(doc)
+	if d == nil {
+		return nil
+	}
+	var out []compare.Sentence
+	for _, s := range d.Sentences {
+		if x.unique[compare.Ref{Doc: doc, Sentence: s.Index}] && s.Role != compare.RoleHeadline && wordCount(s.Text) >= 4 {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,407 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// prerendering is true while go-app renders the page on the server: the page is then
+// a shell, and the articles are loaded and compared in the browser only.
+var prerendering = app.IsServer
+
+// Views of the result.
+const (
+	viewAligned  = "aligned"
+	viewCoverage = "coverage"
+	viewArticles = "articles"
+	viewUnique   = "unique"
+)
+
+type viewTab struct{ id, name string }
+
+var views = []viewTab{
+	{viewAligned, "Aligned view"},
+	{viewCoverage, "Coverage"},
+	{viewArticles, "Articles"},
+	{viewUnique, "Only in one outlet"},
+}
+
+// tabs lists the built-in views and the registered extra views.
+func tabs() []viewTab {
+	out := append([]viewTab(nil), views...)
+	for _, v := range extraViews {
+		out = append(out, viewTab{v.ID, v.Name})
+	}
+	return out
+}
+
+// workspacePage is the app's only page: the articles, the comparison status and the
+// views of the result.
+type workspacePage struct {
+	app.Compo
+
+	articles []compare.Article
+	demo     bool
+	res      *compare.Result
+	st       status
+	msg      string // what last changed, for the status line
+	errMsg   string
+	millis   int64
+	reqID    int
+	marked   bool // the first aligned view has been marked for measurement
+	client   bool // mounted in the browser (not prerendered on the server)
+
+	view   string
+	ref    string // reference document of the aligned view
+	order  string
+	focus  string // claim ID to highlight in the aligned view
+	focusN int    // counts requests to move the keyboard focus to the focus claim
+	doc    string // document shown in the article view
+	sel    compare.Ref
+}
+
+// NewPage returns the Parallax page.
+func NewPage() app.Composer {
+	return &workspacePage{st: statusIdle, view: viewAligned, order: sortOutlets, sel: compare.Ref{Sentence: -1}}
+}
+
+func (p *workspacePage) OnMount(ctx app.Context) {
+	ctx.Handle(actionSetArticles, p.handleSetArticles)
+	ctx.Handle(actionFocusClaim, p.handleFocusClaim)
+	ctx.Handle(actionSelectSent, p.handleSelectSentence)
+	if prerendering {
+		return
+	}
+	p.client = true
+	// A file dropped outside the article panel would make the browser open it in
+	// place of the app.
+	prevent := app.FuncOf(func(this app.Value, args []app.Value) any {
+		args[0].Call("preventDefault")
+		return nil
+	})
+	for _, ev := range []string{"dragover", "drop"} {
+		app.Window().Call("addEventListener", ev, prevent)
+	}
+	p.load(ctx)
+}
+
+// OnPreRender runs in place of OnMount when go-app renders on the server, where the
+// page is a shell (prerendering). Component tests, which run natively too, clear
+// prerendering to start the page as the browser does.
+func (p *workspacePage) OnPreRender(ctx app.Context) {
+	if !prerendering {
+		p.OnMount(ctx)
+	}
+}
+
+// load reads the workspace from localStorage, or starts with the seed demo.
+func (p *workspacePage) load(ctx app.Context) {
+	var ws workspace
+	store := ctx.LocalStorage()
+	if store.Contains(storageKey) {
+		if err := store.Get(storageKey, &ws); err != nil {
+			p.msg = "Your saved articles could not be read, so the demo is shown instead."
+		} else {
+			arts, dropped := sanitize(ws.Articles)
+			p.articles, p.demo = arts, false
+			if ws.View != "" {
+				p.view = ws.View
+			}
+			if ws.Order == sortOutlets || ws.Order == sortPosition {
+				p.order = ws.Order
+			}
+			p.ref = ws.Ref
+			if dropped > 0 {
+				p.msg = fmt.Sprintf("%d saved articles could not be read and were left out.", dropped)
+			}
+			p.compare(ctx)
+			return
+		}
+	}
+	p.articles = seeds.Articles()
+	p.demo = true
+	p.compare(ctx)
+}
+
+// save keeps the workspace in localStorage and returns a warning for the reader if
+// the browser would not keep it.
+func (p *workspacePage) save(ctx app.Context) string {
+	store := ctx.LocalStorage()
+	if p.demo {
+		store.Del(storageKey)
+		return ""
+	}
+	if err := store.Set(storageKey, workspace{Articles: p.articles, View: p.view, Ref: p.ref, Order: p.order}); err != nil {
+		return " Your browser would not save the articles (its storage may be full): they will be lost when you reload."
+	}
+	return ""
+}
+
+// compare sends the articles to the engine.
+func (p *workspacePage) compare(ctx app.Context) {
+	p.reqID++
+	p.errMsg = ""
+	if len(p.articles) < MinArticles {
+		p.st, p.res = statusIdle, nil
+		return
+	}
+	p.st = statusWorking
+	startCompare(ctx, EngineRequest{ID: p.reqID, Articles: cloneArticles(p.articles)}, p.onReply)
+}
+
+func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
+	if rep.ID != p.reqID {
+		return // an older request; a newer one is on its way
+	}
+	p.millis = rep.Millis
+	if rep.Error != "" || rep.Result == nil || len(rep.Result.Documents) == 0 {
+		p.st, p.res = statusFailed, nil
+		p.errMsg = rep.Error
+		if p.errMsg == "" {
+			p.errMsg = "the engine returned nothing"
+		}
+		return
+	}
+	p.st, p.res = statusDone, rep.Result
+	x := newIndex(p.res)
+	if x.doc(p.ref) == nil {
+		p.ref = p.res.Documents[0].ID
+	}
+	if x.doc(p.doc) == nil {
+		p.doc = p.res.Documents[0].ID
+	}
+	if !p.marked && p.view == viewAligned {
+		p.marked = true
+		ctx.Defer(func(app.Context) {
+			if perf := app.Window().Get("performance"); perf.Truthy() {
+				perf.Call("mark", "parallax-aligned")
+			}
+		})
+	}
+}
+
+func (p *workspacePage) handleSetArticles(ctx app.Context, a app.Action) {
+	ch, ok := a.Value.(articleChange)
+	if !ok {
+		return
+	}
+	p.articles, p.demo = ch.Articles, ch.Demo
+	p.msg = ch.Message + p.save(ctx)
+	p.compare(ctx)
+}
+
+func (p *workspacePage) handleFocusClaim(ctx app.Context, a app.Action) {
+	id, _ := a.Value.(string)
+	p.view, p.focus = viewAligned, id
+	p.focusN++ // the aligned view moves the keyboard focus to the claim
+}
+
+func (p *workspacePage) handleSelectSentence(ctx app.Context, a app.Action) {
+	if r, ok := a.Value.(compare.Ref); ok {
+		p.sel = r
+		if r.Doc != "" {
+			p.doc = r.Doc
+		}
+	}
+}
+
+func (p *workspacePage) onTab(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.view = id
+		p.focus = ""
+		p.save(ctx)
+	}
+}
+
+// onTabKey moves between tabs with the arrow keys, as the ARIA tabs pattern says.
+func (p *workspacePage) onTabKey(ctx app.Context, e app.Event) {
+	step := 0
+	switch e.Get("key").String() {
+	case "ArrowRight":
+		step = 1
+	case "ArrowLeft":
+		step = -1
+	default:
+		return
+	}
+	e.PreventDefault()
+	all := tabs()
+	for i, v := range all {
+		if v.id == p.view {
+			next := all[(i+step+len(all))%len(all)].id
+			p.view = next
+			p.save(ctx)
+			ctx.Defer(func(app.Context) {
+				if el := app.Window().GetElementByID("tab-" + next); el.Truthy() {
+					el.Call("focus")
+				}
+			})
+			return
+		}
+	}
+}
+
+func (p *workspacePage) onRef(ctx app.Context, e app.Event) {
+	p.ref = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+}
+
+func (p *workspacePage) onOrder(ctx app.Context, e app.Event) {
+	p.order = ctx.JSSrc().Get("value").String()
+	p.save(ctx)
+}
+
+func (p *workspacePage) Render() app.UI {
+	client := ""
+	if p.client {
+		client = "1" // tests wait for this marker: the server's prerendered page lacks it
+	}
+	return app.Div().Class("px").DataSet("status", string(p.st)).DataSet("client", client).DataSet("engine", engineKind()).Body(
+		app.A().Class("skip").Href("#views").Text("Skip to the comparison"),
+		app.Header().Class("px-head").Body(
+			app.Div().Class("brand").Body(
+				app.Img().Src("/web/icon.svg").Alt("").Width(36).Height(36),
+				app.Div().Body(
+					app.H1().Text("Parallax"),
+					app.P().Class("tagline").Text("How different outlets report the same story, side by side"),
+				),
+			),
+			app.P().Class("privacy").Body(
+				app.Strong().Text("Private: "),
+				app.Text("everything runs in your browser; article text never leaves your machine."),
+			),
+		),
+		&articlePanel{IArticles: p.articles, IDemo: p.demo},
+		app.Main().ID("views").Class("px-main").Body(
+			p.renderStatus(),
+			app.If(p.st == statusDone && p.res != nil, func() app.UI { return p.renderViews() }),
+		),
+		app.Footer().Class("px-foot").Body(
+			app.P().Text("Parallax groups sentences that report the same fact by the names, numbers and words they share. It can be wrong: read the evidence, and the articles themselves."),
+		),
+	)
+}
+
+func (p *workspacePage) renderStatus() app.UI {
+	var body []app.UI
+	switch p.st {
+	case statusIdle:
+		if prerendering {
+			body = append(body, app.P().Class("working").Text("Loading Parallax…"))
+			break
+		}
+		switch n := len(p.articles); n {
+		case 0:
+			body = append(body, app.P().Class("empty").Text("No articles yet. Add at least two articles about the same story, by pasting them or choosing .txt files, or press “Reset to demo”."))
+		default:
+			body = append(body, app.P().ID("need-more").Class("empty").Textf("Only %s so far: add at least %d more about the same story to compare them.", countArticles(n), MinArticles-n))
+		}
+	case statusWorking:
+		body = append(body, app.P().Class("working").Body(
+			app.Span().Class("spinner").Aria("hidden", "true"),
+			app.Textf(" Comparing %s in the background… the page stays usable.", countArticles(len(p.articles))),
+		))
+	case statusFailed:
+		body = append(body, app.P().Class("error").Role("alert").Textf("The comparison failed: %s. Edit or remove the article that causes it, or press “Reset to demo”.", strings.TrimSuffix(p.errMsg, ".")))
+	case statusDone:
+		body = append(body, app.P().Class("done").Textf("%s compared in %s: %d shared claims, %d sentences reported by one outlet only.",
+			countArticles(len(p.res.Documents)), seconds(p.millis), len(p.res.Claims), len(p.res.Unique)))
+	}
+	if p.msg != "" {
+		body = append([]app.UI{app.P().Class("msg").Text(p.msg)}, body...)
+	}
+	return app.Div().ID("status").Class("status").Role("status").Aria("live", "polite").Body(body...)
+}
+
+func (p *workspacePage) renderViews() app.UI {
+	x := newIndex(p.res)
+	all := tabs()
+	return app.Div().Class("views").Body(
+		app.Div().Class("tabs").Role("tablist").Aria("label", "Views of the comparison").Body(
+			app.Range(all).Slice(func(i int) app.UI {
+				v := all[i]
+				sel := v.id == p.view
+				tab := -1
+				if sel {
+					tab = 0
+				}
+				return app.Button().ID("tab-"+v.id).Class("tab").Role("tab").
+					Aria("selected", strconv.FormatBool(sel)).Aria("controls", "panel-"+v.id).
+					TabIndex(tab).Text(v.name).
+					OnClick(p.onTab(v.id)).OnKeyDown(p.onTabKey)
+			}),
+		),
+		app.Section().ID("panel-"+p.view).Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.view).Body(
+			p.renderView(x),
+		),
+	)
+}
+
+func (p *workspacePage) renderView(x *index) app.UI {
+	switch p.view {
+	case viewCoverage:
+		return &coverageMatrix{IResult: p.res}
+	case viewArticles:
+		return &articleView{IResult: p.res, IDoc: p.doc, ISel: p.sel}
+	case viewUnique:
+		return &uniqueView{IResult: p.res}
+	}
+	for _, v := range extraViews {
+		if v.ID == p.view {
+			return v.Render(p.res)
+		}
+	}
+	return app.Div().Body(
+		app.Div().Class("controls").Body(
+			app.Label().For("ref").Text("Compare wording with "),
+			app.Select().ID("ref").OnChange(p.onRef).Body(
+				app.Range(p.res.Documents).Slice(func(i int) app.UI {
+					d := &p.res.Documents[i]
+					return app.Option().Value(d.ID).Selected(d.ID == p.ref).Text(label(d))
+				}),
+			),
+			app.Label().For("order").Text(" Sort rows by "),
+			app.Select().ID("order").OnChange(p.onOrder).Body(
+				app.Option().Value(sortOutlets).Selected(p.order == sortOutlets).Text("how many outlets report the claim"),
+				app.Option().Value(sortPosition).Selected(p.order == sortPosition).Text("position in the reference article"),
+			),
+		),
+		legend(),
+		&alignedView{IResult: p.res, IRef: p.ref, IOrder: p.order, IFocus: p.focus, IFocusN: p.focusN},
+	)
+}
+
+// legend explains the diff marks; they never rely on colour alone.
+func legend() app.UI {
+	return app.Div().Class("legend").Aria("label", "Legend").Body(
+		app.Span().Text("Marks compare each outlet with the reference: "),
+		app.Ins().Text("words it adds"),
+		app.Text(" · "),
+		app.Del().Text("reference words it leaves out"),
+		app.Text(" · "),
+		app.Strong().Class("num").Text("123"),
+		app.Text(" a number it gives differently · "),
+		app.Span().Class("none-demo").Text("—"),
+		app.Text(" not reported"),
+	)
+}
+
+func countArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
+func seconds(ms int64) string {
+	if ms < 1000 {
+		return fmt.Sprintf("%d ms", ms)
+	}
+	return fmt.Sprintf("%.1f s", float64(ms)/1000)
+}

@@ -1,0 +1,466 @@
+//go:build browser && !js
+
+// End-to-end tests of the browser app in headless Chromium, driven by chromedp.
+// They need web/app.wasm (make build) and Chromium; run them with make test-browser.
+// Without Chromium they skip, unless CI=true, where they fail.
+
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+var screenshotPath = flag.String("screenshot", "", "write a screenshot of the seed demo's aligned view to this PNG file")
+
+// repoRoot holds web/ with the built app.
+const repoRoot = "../.."
+
+// chromium finds the browser: $CHROMIUM, then the usual names on PATH.
+func chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := "Chromium is not installed: install it (Debian: apt-get install chromium) or set CHROMIUM to its path"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// instrument runs in every page before its own scripts: it records main-thread long
+// tasks, so the tests can report the longest.
+const instrument = `
+window.__longTasks = [];
+try {
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({type: "longtask", buffered: true});
+} catch (e) {}
+`
+
+// session is one headless Chromium with one tab on a fresh server (a fresh origin,
+// so a fresh localStorage).
+type session struct {
+	t   *testing.T
+	ctx context.Context
+	url string
+
+	mu      sync.Mutex
+	console []chromedp.ConsoleMessage
+}
+
+func newSession(t *testing.T) *session {
+	t.Helper()
+	exe := chromium(t)
+	if _, err := os.Stat(filepath.Join(repoRoot, "web", "app.wasm")); err != nil {
+		t.Fatal("web/app.wasm is missing: run 'make build' first")
+	}
+	registerRoutes()
+	h, err := newHandler(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.WindowSize(1400, 1000),
+		chromedp.Flag("lang", "en-US"),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+
+	s := &session{t: t, ctx: ctx, url: srv.URL + "/"}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: instrument})
+		return err
+	})); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			s.console = append(s.console, m)
+			s.mu.Unlock()
+		}
+	}()
+	return s
+}
+
+// do runs actions and fails the test on error.
+func (s *session) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	s.t.Helper()
+	if err := chromedp.Do(s.ctx, actions...); err != nil {
+		s.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression and returns its value.
+func jsEval[T any](s *session, expr string) T {
+	s.t.Helper()
+	v, err := chromedp.Run(s.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		s.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func (s *session) waitFor(what, cond string) {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		s.mu.Lock()
+		var log []string
+		for _, m := range s.console {
+			log = append(log, string(m.Type)+": "+m.Text)
+		}
+		s.mu.Unlock()
+		s.t.Fatalf("waiting for %s (%s): %v\nstatus: %q\npx: %s\nbody: %.2000s\nconsole:\n%s", what, cond, err, s.text("#status"), jsEval[string](s, `(document.querySelector(".px")||{}).outerHTML.slice(0,200)`), s.text("body"), strings.Join(log, "\n"))
+	}
+}
+
+// text returns the text of the first element matching a CSS selector, or "".
+func (s *session) text(sel string) string {
+	s.t.Helper()
+	v, err := chromedp.Run(s.ctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.querySelector(%q) || {}).innerText || ""`, sel)))
+	if err != nil {
+		return ""
+	}
+	return v
+}
+
+// open loads the app and waits until the client has compared the articles: the
+// prerendered page says "idle", only the client says "done".
+func (s *session) open() {
+	s.t.Helper()
+	s.do("loading the app", chromedp.Navigate(s.url))
+	s.waitDone()
+}
+
+// waitDone waits for a finished comparison (or a settled empty workspace).
+func (s *session) waitDone() {
+	s.t.Helper()
+	s.waitFor("the comparison", `(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && (p.dataset.status === "done" || p.dataset.status === "idle" || p.dataset.status === "failed"); })()`)
+}
+
+// status returns the app's comparison status.
+func (s *session) status() string {
+	return jsEval[string](s, `document.querySelector(".px").dataset.status`)
+}
+
+// noConsoleErrors fails the test if the page logged errors or threw.
+func (s *session) noConsoleErrors() {
+	s.t.Helper()
+	time.Sleep(100 * time.Millisecond)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, m := range s.console {
+		if m.Type == chromedp.ConsoleError || m.IsException() {
+			s.t.Errorf("console %s: %s", m.Type, m.Text)
+		}
+	}
+}
+
+// contains reports whether the page's text contains want.
+func (s *session) contains(sel, want string) bool {
+	return strings.Contains(s.text(sel), want)
+}
+
+// click clicks the first element matching a CSS selector.
+func (s *session) click(sel string) {
+	s.t.Helper()
+	s.do("clicking "+sel, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+}
+
+// waitStatus waits until the status line contains want.
+func (s *session) waitStatus(want string) {
+	s.t.Helper()
+	s.waitFor(fmt.Sprintf("status %q", want), fmt.Sprintf(`(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && p.dataset.status !== "working" && (document.querySelector("#status") || {innerText: ""}).innerText.includes(%q); })()`, want))
+}
+
+// paste adds an article through the form: the outlet typed key by key, the text set
+// as the value of the text box (typing thousands of characters would be slow).
+func (s *session) paste(outlet, text string) {
+	s.t.Helper()
+	s.click("#add")
+	s.do("filling the form",
+		chromedp.WaitVisible(chromedp.CSS("#f-outlet")),
+		chromedp.SendKeys(chromedp.CSS("#f-outlet"), outlet),
+		chromedp.SetValue(chromedp.CSS("#f-text"), text),
+	)
+	s.click("#f-save")
+}
+
+// longTasks returns the durations of the main thread's long tasks so far, in ms.
+func (s *session) longTasks() []float64 {
+	return jsEval[[]float64](s, `window.__longTasks || []`)
+}
+
+func maxOf(xs []float64) float64 {
+	m := 0.0
+	for _, x := range xs {
+		m = max(m, x)
+	}
+	return m
+}
+
+// The seed demo: compared on first visit, the Gaza death-toll claim shows the wording
+// of seeds 000 and 002 side by side with marks; the other views work; figures logged.
+func TestBrowserDemo(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	if got := s.status(); got != "done" {
+		t.Fatalf("status = %q, want done; page says %q", got, s.text("#status"))
+	}
+	firstAligned := jsEval[float64](s, `(performance.getEntriesByName("parallax-aligned")[0] || {startTime: -1}).startTime`)
+	t.Logf("time from navigation to the first aligned view of the seeds: %.0f ms", firstAligned)
+	t.Logf("longest main-thread task during load: %.0f ms (%d tasks over 50 ms)", maxOf(s.longTasks()), len(s.longTasks()))
+	t.Logf("bytes transferred for the whole app: %.2f MB", jsEval[float64](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)/1e6)
+	if firstAligned <= 0 {
+		t.Error("the app did not mark its first aligned view (performance mark parallax-aligned)")
+	}
+	if got := jsEval[string](s, `document.querySelector(".px").dataset.engine`); got != "worker" {
+		t.Errorf("the engine ran on %q, want in a Web Worker", got)
+	}
+	if !s.contains("header", "never leaves your machine") {
+		t.Error("the header does not say that article text stays in the browser")
+	}
+	if !s.contains(".panel-articles", "demo") || jsEval[int](s, `document.querySelectorAll(".card").length`) != 5 {
+		t.Errorf("the demo's five articles are not listed: %q", s.text(".panel-articles"))
+	}
+
+	// The Gaza death toll: 000 and 002 side by side, with diff marks and the
+	// differing number marked.
+	row := jsEval[map[string]any](s, `(() => {
+		for (const tr of document.querySelectorAll("tr.claim")) {
+			const a = tr.querySelector('td[data-doc^="000_"]'), b = tr.querySelector('td[data-doc^="002_"]');
+			if (a && b && /according to the Gaza health ministry/i.test(a.innerText) && b.innerText.includes("Hamas-run Gaza Health Ministry")) {
+				return {id: tr.id, marks: tr.querySelectorAll("ins, del").length, num: tr.querySelectorAll(".num").length,
+					a: a.innerText, b: b.innerText, cols: document.querySelectorAll("thead th").length};
+			}
+		}
+		return {};
+	})()`)
+	if row["id"] == nil {
+		t.Fatalf("no claim shows 000's “according to the Gaza health ministry” next to 002's “Hamas-run Gaza Health Ministry”")
+	}
+	if row["marks"].(float64) == 0 {
+		t.Errorf("claim %v has no diff marks", row["id"])
+	}
+	if row["num"].(float64) == 0 {
+		t.Errorf("claim %v does not mark the differing death toll (22,0000 / 23,000)", row["id"])
+	}
+	if row["cols"].(float64) != 6 {
+		t.Errorf("aligned view has %v header cells, want 6 (claim + 5 outlets)", row["cols"])
+	}
+	if !strings.Contains(s.text(".legend"), "words it adds") {
+		t.Errorf("no legend for the marks: %q", s.text(".legend"))
+	}
+	// The evidence shows on keyboard focus.
+	s.do("focusing the evidence", chromedp.Focus(chromedp.CSS("#"+row["id"].(string)+" .evbtn")))
+	if vis := jsEval[bool](s, `getComputedStyle(document.querySelector("#`+row["id"].(string)+` .evpop")).display !== "none"`); !vis {
+		t.Error("the evidence of a claim does not show on focus")
+	}
+
+	if *screenshotPath != "" {
+		s.do("scrolling", chromedp.Evaluate[chromedp.Void](`document.querySelector("#status").scrollIntoView()`))
+		buf, err := chromedp.Run(s.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*screenshotPath, buf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", *screenshotPath)
+	}
+
+	// Coverage: a heat map; clicking a cell jumps to the claim.
+	s.click("#tab-coverage")
+	s.waitFor("the coverage matrix", `document.querySelectorAll("#coverage svg .hit").length > 0`)
+	claim := jsEval[string](s, `(() => { const g = document.querySelector("#coverage svg .hit"); g.dispatchEvent(new MouseEvent("click", {bubbles: true})); return g.getAttribute("aria-label"); })()`)
+	s.waitFor("the claim from the matrix", `!!document.querySelector("tr.claim.focus")`)
+	if n := strings.TrimPrefix(s.text("tr.claim.focus .n"), "#"); !strings.HasPrefix(claim, "Claim "+n+" ") {
+		t.Errorf("clicked %q, the aligned view shows claim %s", claim, n)
+	}
+
+	// Articles: shaded sentences; picking one shows its counterparts.
+	s.click("#tab-articles")
+	s.waitFor("the article view", `document.querySelectorAll("#articles .sent.shared").length > 0 && document.querySelectorAll("#articles .sent.unique").length > 0`)
+	s.click("#articles .body .sent.shared")
+	s.waitFor("counterparts", `document.querySelectorAll(".counter li").length > 0`)
+
+	// Only in one outlet.
+	s.click("#tab-unique")
+	s.waitFor("the unique view", `document.querySelectorAll("#unique details.only").length === 5 && document.querySelectorAll("#unique li").length > 0`)
+
+	s.noConsoleErrors()
+}
+
+// Adding a pasted article with HTML in it: shown as text, nothing injected; the
+// comparison re-runs; a reload keeps it; removing and undoing re-run it too.
+func TestBrowserPasteHostileArticle(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	before := len(s.longTasks())
+	hostile := "<b>Evil</b> News"
+	text := `<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"><iframe src="/"></iframe>
+Secretary of State Antony Blinken met Israeli leaders in Tel Aviv on <em>Tuesday</em> to discuss the war in Gaza.
+According to the Gaza Health Ministry, more than 23,000 Palestinians have been killed since October 7.`
+	s.paste(hostile, text)
+	s.waitStatus("6 articles compared")
+	if got := jsEval[bool](s, `window.__pwned !== undefined`); got {
+		t.Fatal("script in a pasted article ran")
+	}
+	if n := jsEval[int](s, `document.querySelectorAll(".px script, .px img[src='x'], .px iframe, .px b, .px em").length`); n != 0 {
+		t.Errorf("%d elements injected from the pasted article", n)
+	}
+	if !s.contains(".cards", hostile) {
+		t.Errorf("the outlet's name is not shown as text: %q", s.text(".cards"))
+	}
+	s.click("#tab-articles")
+	s.click(".docpick button:last-child")
+	s.waitFor("the pasted article", `document.querySelector("#articles .body").innerText.includes("<script>window.__pwned = 1</script>")`)
+	tasks := s.longTasks()[before:]
+	t.Logf("longest main-thread task while adding an article and comparing 6: %.0f ms", maxOf(tasks))
+
+	// A reload keeps the article, and the view.
+	s.do("reloading", chromedp.Reload())
+	s.waitStatus("6 articles compared")
+	if !s.contains(".cards", hostile) {
+		t.Error("the pasted article is gone after a reload")
+	}
+	if got := jsEval[string](s, `document.querySelector("[role=tab][aria-selected=true]").id`); got != "tab-articles" {
+		t.Errorf("after a reload the selected view is %s, want tab-articles", got)
+	}
+	if got := jsEval[bool](s, `window.__pwned !== undefined`); got {
+		t.Fatal("script in a saved article ran after a reload")
+	}
+
+	// Remove it: the comparison runs again; undo puts it back.
+	s.click("#rm-5")
+	s.waitStatus("5 articles compared")
+	s.click("#undo")
+	s.waitStatus("6 articles compared")
+	s.noConsoleErrors()
+}
+
+// Bad input: an empty form, a single article, a binary file: clear messages and a
+// page that keeps working.
+func TestBrowserBadInput(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	s.click("#add")
+	s.do("filling the form", chromedp.SendKeys(chromedp.CSS("#f-outlet"), "Empty Times"))
+	s.click("#f-save")
+	s.waitFor("the form's error", `!!document.querySelector("#f-error")`)
+	if msg := s.text("#f-error"); !strings.Contains(msg, "empty") {
+		t.Errorf("saving an empty article says %q, want a message that the text is empty", msg)
+	}
+	s.click("#f-cancel")
+
+	// Clear asks first.
+	s.click("#clear")
+	s.waitFor("the confirmation", `!!document.querySelector("#confirm")`)
+	s.click("#confirm-no")
+	if n := jsEval[int](s, `document.querySelectorAll(".card").length`); n != 5 {
+		t.Fatalf("cancelling “clear” left %d articles, want 5", n)
+	}
+	s.click("#clear")
+	s.click("#confirm-yes")
+	s.waitStatus("No articles yet")
+
+	s.paste("Lonely Post", "Only one outlet wrote this article about the talks. It has two sentences.")
+	s.waitStatus("Only 1 article so far")
+	if !s.contains(".panel-articles", "add at least one more") {
+		t.Errorf("one article: the panel says %q", s.text(".panel-articles"))
+	}
+
+	// A binary file and a file that is not .txt are refused by name.
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "photo.txt")
+	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), 0o644)
+	doc := filepath.Join(dir, "story.docx")
+	os.WriteFile(doc, []byte("PK\x03\x04"), 0o644)
+	s.do("uploading", chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{bin, doc}))
+	s.waitFor("the upload's message", `!!document.querySelector("#file-msg")`)
+	msg := s.text("#file-msg")
+	for _, want := range []string{"photo.txt", "binary", "story.docx", ".txt"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("upload message %q lacks %q", msg, want)
+		}
+	}
+	s.noConsoleErrors()
+}
+
+// Uploading .txt files adds them and compares.
+func TestBrowserUpload(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	dir := t.TempDir()
+	a := filepath.Join(dir, "Daily Planet.txt")
+	os.WriteFile(a, []byte("Blinken arrives in Tel Aviv\n\nSecretary of State Antony Blinken arrived in Tel Aviv on Tuesday for talks with Prime Minister Benjamin Netanyahu about the hostages held in Gaza.\n"), 0o644)
+	s.do("uploading", chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{a}))
+	s.waitStatus("6 articles compared")
+	if !s.contains(".cards", "Daily Planet") {
+		t.Errorf("the uploaded file is not listed: %q", s.text(".cards"))
+	}
+	s.noConsoleErrors()
+}
+
+// Everything is reachable by keyboard: the skip link first, tabs with the arrow keys,
+// a coverage cell with Enter.
+func TestBrowserKeyboard(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	s.do("tabbing", chromedp.KeyEvent(kb.Tab))
+	if got := jsEval[string](s, `document.activeElement.className`); got != "skip" {
+		t.Errorf("the first Tab stop is %q, want the skip link", got)
+	}
+	s.do("focusing the tabs", chromedp.Focus(chromedp.CSS("#tab-aligned")), chromedp.KeyEvent(kb.ArrowRight))
+	s.waitFor("the coverage tab", `document.activeElement.id === "tab-coverage" && !!document.querySelector("#coverage")`)
+	s.do("focusing a cell", chromedp.Focus(chromedp.CSS("#coverage .hit")), chromedp.KeyEvent(kb.Enter))
+	s.waitFor("the claim", `!!document.querySelector("tr.claim.focus") && document.activeElement === document.querySelector("tr.claim.focus")`)
+	// The Tab order reaches the article panel's controls and the view's controls.
+	s.do("focusing the skip link", chromedp.Focus(chromedp.CSS(".skip")))
+	seen := map[string]bool{}
+	for range 40 {
+		s.do("tabbing", chromedp.KeyEvent(kb.Tab))
+		seen[jsEval[string](s, `document.activeElement.id`)] = true
+	}
+	for _, id := range []string{"add", "files", "reset", "clear", "edit-0", "mvdown-0", "rm-0", "tab-aligned", "ref", "order"} {
+		if !seen[id] {
+			t.Errorf("Tab never reaches #%s", id)
+		}
+	}
+	s.noConsoleErrors()
+}

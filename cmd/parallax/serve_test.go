@@ -1,0 +1,416 @@
+//go:build !js
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+)
+
+// registerRoutes registers the app's pages once: main does it in the binary.
+var registerRoutes = sync.OnceFunc(routes)
+
+// fakeWasm is the content of the test site's app.wasm.
+var fakeWasm = bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 parallax test module "), 400)
+
+// testSite writes a small web/ directory (app.wasm and its precompressed copies,
+// styles, a worker script) and returns its root.
+func testSite(t *testing.T, compressed bool) string {
+	t.Helper()
+	root := t.TempDir()
+	web := filepath.Join(root, "web")
+	if err := os.MkdirAll(filepath.Join(web, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"app.wasm":     fakeWasm,
+		"parallax.css": []byte("body{}"),
+		"worker.js":    []byte("// worker"),
+		"sub/a.txt":    []byte("a"),
+	}
+	if compressed {
+		br, gz, err := compressBytes(fakeWasm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["app.wasm.br"], files["app.wasm.gz"] = br, gz
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(web, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A secret next to web/ that no request may reach.
+	if err := os.WriteFile(filepath.Join(root, "secret.txt"), []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func testServer(t *testing.T, compressed bool) *httptest.Server {
+	t.Helper()
+	registerRoutes()
+	h, err := newHandler(testSite(t, compressed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// get requests path with the given Accept-Encoding ("" for none) and returns the
+// response with its body read. Go's transport must not decode it for us.
+func get(t *testing.T, srv *httptest.Server, method, path, acceptEncoding string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", acceptEncoding)
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	res, err := (&http.Client{Transport: tr}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, b
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	srv := testServer(t, true)
+	for _, path := range []string{"/", "/web/app.wasm", "/web/parallax.css", "/app.js", "/wasm_exec.js", "/nope", "/web/nope.css"} {
+		res, _ := get(t, srv, "GET", path, "")
+		for k, want := range map[string]string{
+			"X-Content-Type-Options": "nosniff",
+			"Referrer-Policy":        "no-referrer",
+			"X-Frame-Options":        "DENY",
+		} {
+			if got := res.Header.Get(k); got != want {
+				t.Errorf("GET %s: %s = %q, want %q", path, k, got, want)
+			}
+		}
+		csp := res.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'self'", "'wasm-unsafe-eval'", "object-src 'none'", "frame-ancestors 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("GET %s: Content-Security-Policy %q lacks %q", path, csp, want)
+			}
+		}
+		for _, bad := range []string{"'unsafe-inline'", "'unsafe-eval'", "http:", "https:", "*"} {
+			if strings.Contains(strings.ReplaceAll(csp, "'wasm-unsafe-eval'", ""), bad) {
+				t.Errorf("GET %s: Content-Security-Policy %q allows %s", path, csp, bad)
+			}
+		}
+	}
+}
+
+func TestPage(t *testing.T) {
+	srv := testServer(t, true)
+	res, body := get(t, srv, "GET", "/", "")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET / = %d, want 200", res.StatusCode)
+	}
+	page := string(body)
+	for _, want := range []string{"<title>Parallax", `href="/web/parallax.css"`, `src="/app.js"`, "/web/icon.svg", "never leaves"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("GET / lacks %q", want)
+		}
+	}
+	// Nothing may come from another origin: the app works offline.
+	for _, bad := range []string{"githubusercontent", "http://", "https://"} {
+		if i := strings.Index(page, bad); i >= 0 && !strings.Contains(page[max(0, i-40):i], "og:") {
+			t.Errorf("GET / refers to another host: …%s…", page[max(0, i-40):min(len(page), i+60)])
+		}
+	}
+	_, appJS := get(t, srv, "GET", "/app.js", "")
+	if !strings.Contains(string(appJS), `const goappWasmContentLength = "`+strconv.Itoa(len(fakeWasm))+`"`) {
+		t.Errorf("app.js does not give the raw size of app.wasm (%d) for the load progress", len(fakeWasm))
+	}
+}
+
+func TestWasmEncoding(t *testing.T) {
+	tests := []struct {
+		name       string
+		compressed bool // the site has app.wasm.br and app.wasm.gz
+		accept     string
+		want       string // Content-Encoding
+	}{
+		{"brotli preferred", true, "gzip, deflate, br, zstd", "br"},
+		{"gzip only", true, "gzip", "gzip"},
+		{"gzip with quality", true, "gzip;q=1.0, identity; q=0.5", "gzip"},
+		{"brotli refused", true, "br;q=0, gzip", "gzip"},
+		{"none accepted", true, "", ""},
+		{"identity", true, "identity", ""},
+		{"no precompressed files", false, "gzip, br", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := testServer(t, tt.compressed)
+			for _, path := range []string{"/web/app.wasm", "/app.wasm"} {
+				res, body := get(t, srv, "GET", path, tt.accept)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("GET %s = %d, want 200", path, res.StatusCode)
+				}
+				if got := res.Header.Get("Content-Encoding"); got != tt.want {
+					t.Errorf("GET %s with Accept-Encoding %q: Content-Encoding = %q, want %q", path, tt.accept, got, tt.want)
+				}
+				if got := res.Header.Get("Content-Type"); got != "application/wasm" {
+					t.Errorf("GET %s: Content-Type = %q, want application/wasm", path, got)
+				}
+				if got := res.Header.Get("Vary"); got != "Accept-Encoding" {
+					t.Errorf("GET %s: Vary = %q, want Accept-Encoding", path, got)
+				}
+				if got := decode(t, tt.want, body); !bytes.Equal(got, fakeWasm) {
+					t.Errorf("GET %s: decoded body is %d bytes, want app.wasm's %d", path, len(got), len(fakeWasm))
+				}
+			}
+		})
+	}
+}
+
+func decode(t *testing.T, enc string, b []byte) []byte {
+	t.Helper()
+	var r io.Reader
+	switch enc {
+	case "":
+		return b
+	case "br":
+		r = brotli.NewReader(bytes.NewReader(b))
+	case "gzip":
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = zr
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("decoding %s: %v", enc, err)
+	}
+	return out
+}
+
+func TestWasmCaching(t *testing.T) {
+	srv := testServer(t, true)
+	res, _ := get(t, srv, "GET", "/web/app.wasm", "br")
+	etag := res.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("app.wasm has no ETag")
+	}
+	req, _ := http.NewRequest("GET", srv.URL+"/web/app.wasm", nil)
+	req.Header.Set("Accept-Encoding", "br")
+	req.Header.Set("If-None-Match", etag)
+	res2, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2.Body.Close()
+	if res2.StatusCode != http.StatusNotModified {
+		t.Errorf("GET app.wasm with If-None-Match %s = %d, want 304", etag, res2.StatusCode)
+	}
+	// A different encoding is a different representation: its ETag differs.
+	res3, _ := get(t, srv, "GET", "/web/app.wasm", "gzip")
+	if res3.Header.Get("ETag") == etag {
+		t.Errorf("brotli and gzip app.wasm share the ETag %s", etag)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	srv := testServer(t, true)
+	tests := []struct {
+		name, method, path string
+		want               int
+	}{
+		{"unknown page", "GET", "/nope", 404},
+		{"unknown file", "GET", "/web/nope.css", 404},
+		{"directory listing of web", "GET", "/web/", 404},
+		{"directory listing of a subdirectory", "GET", "/web/sub/", 404},
+		{"directory without slash", "GET", "/web/sub", 404},
+		{"traversal", "GET", "/web/../secret.txt", 404},
+		{"encoded traversal", "GET", "/web/%2e%2e/secret.txt", 404},
+		{"encoded slash traversal", "GET", "/web/..%2fsecret.txt", 404},
+		{"double encoded traversal", "GET", "/web/%252e%252e/secret.txt", 404},
+		{"versioned traversal", "GET", "/v1/web/../../secret.txt", 404},
+		{"file outside web", "GET", "/secret.txt", 404},
+		{"file in subdirectory", "GET", "/web/sub/a.txt", 200},
+		{"POST", "POST", "/", 405},
+		{"DELETE", "DELETE", "/web/app.wasm", 405},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := get(t, srv, tt.method, tt.path, "")
+			if res.StatusCode != tt.want {
+				t.Errorf("%s %s = %d, want %d", tt.method, tt.path, res.StatusCode, tt.want)
+			}
+			if strings.Contains(string(body), "secret") {
+				t.Errorf("%s %s leaked the secret file", tt.method, tt.path)
+			}
+			if strings.Contains(string(body), "<pre>") || strings.Contains(string(body), `href="a.txt"`) {
+				t.Errorf("%s %s lists a directory:\n%s", tt.method, tt.path, body)
+			}
+		})
+	}
+	// Raw request paths that Go's client would clean.
+	for _, raw := range []string{"/web/../secret.txt", "/../secret.txt", "/web/./../secret.txt"} {
+		conn, err := net.Dial("tcp", srv.Listener.Addr().String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(conn, "GET "+raw+" HTTP/1.0\r\nHost: x\r\n\r\n")
+		b, _ := io.ReadAll(conn)
+		conn.Close()
+		if strings.Contains(string(b), "\r\n\r\nsecret") {
+			t.Errorf("raw GET %s leaked the secret file", raw)
+		}
+	}
+}
+
+func TestMissingWasm(t *testing.T) {
+	root := t.TempDir()
+	if _, err := newHandler(root); err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("newHandler without app.wasm: error %v, want one that says to run make build", err)
+	}
+}
+
+func TestServeShutdown(t *testing.T) {
+	registerRoutes()
+	h, err := newHandler(testSite(t, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, ln, h) }()
+	res, err := http.Get("http://" + ln.Addr().String() + "/web/parallax.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve after cancel = %v, want nil", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop after its context ended")
+	}
+}
+
+func TestServeCommandErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+		msg  string
+	}{
+		{"extra argument", []string{"serve", "x"}, exitUsage, "unexpected argument"},
+		{"bad flag", []string{"serve", "--port", "1"}, exitUsage, "flag provided but not defined"},
+		{"no app.wasm", []string{"serve", "--root", os.TempDir() + "/parallax-no-such-dir"}, exitInput, "make build"},
+		{"bad address", []string{"serve", "--root", "", "--addr", "256.0.0.1:x"}, exitInput, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "bad address" {
+				tt.args[2] = testSite(t, false)
+			}
+			var stdout, stderr bytes.Buffer
+			if got := run(tt.args, nil, &stdout, &stderr); got != tt.want {
+				t.Errorf("parallax %v = %d, want %d (stderr %q)", tt.args, got, tt.want, stderr.String())
+			}
+			if lines := strings.Count(strings.TrimSpace(stderr.String()), "\n"); lines > 0 || !strings.Contains(stderr.String(), tt.msg) {
+				t.Errorf("parallax %v: stderr %q, want one line containing %q", tt.args, stderr.String(), tt.msg)
+			}
+		})
+	}
+}
+
+func TestBuildStatic(t *testing.T) {
+	registerRoutes()
+	root := testSite(t, true)
+	out := filepath.Join(t.TempDir(), "site")
+	var stdout, stderr bytes.Buffer
+	if got := run([]string{"build-static", "--root", root, out}, nil, &stdout, &stderr); got != exitOK {
+		t.Fatalf("build-static = %d: %s", got, stderr.String())
+	}
+	for _, f := range []string{"index.html", "app.js", "wasm_exec.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/parallax.css", "web/worker.js"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("static site lacks %s", f)
+		}
+	}
+}
+
+func TestCompress(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "app.wasm")
+	if err := os.WriteFile(path, fakeWasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if got := run([]string{"compress", path}, nil, &stdout, &stderr); got != exitOK {
+		t.Fatalf("compress = %d: %s", got, stderr.String())
+	}
+	for ext, enc := range map[string]string{".br": "br", ".gz": "gzip"} {
+		b, err := os.ReadFile(path + ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := decode(t, enc, b); !bytes.Equal(got, fakeWasm) {
+			t.Errorf("%s does not decode to the original", path+ext)
+		}
+	}
+	if !strings.Contains(stdout.String(), "brotli") {
+		t.Errorf("compress printed %q, want the sizes", stdout.String())
+	}
+	// Up to date: a second run does not compress again.
+	stdout.Reset()
+	if got := run([]string{"compress", path}, nil, &stdout, &stderr); got != exitOK || !strings.Contains(stdout.String(), "up to date") {
+		t.Errorf("second compress = %d, %q; want 0 and “up to date”", got, stdout.String())
+	}
+	if got := run([]string{"compress", filepath.Join(dir, "missing")}, nil, &stdout, &stderr); got != exitInput {
+		t.Errorf("compress of a missing file = %d, want %d", got, exitInput)
+	}
+}
+
+func TestStaleCompressedWasm(t *testing.T) {
+	registerRoutes()
+	root := testSite(t, true)
+	// app.wasm rebuilt after its compressed copies: they must not be served.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(root, "web", "app.wasm"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	h, err := newHandler(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	res, body := get(t, srv, "GET", "/web/app.wasm", "br, gzip")
+	if enc := res.Header.Get("Content-Encoding"); enc != "" || !bytes.Equal(body, fakeWasm) {
+		t.Errorf("stale compressed copies: got Content-Encoding %q and %d bytes, want the raw app.wasm", enc, len(body))
+	}
+}
