@@ -8,11 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -238,10 +238,12 @@ func reason(ctx context.Context, err error) error {
 	return ErrUnreachable
 }
 
-// isHTML reports whether a Content-Type is an HTML page.
+// isHTML reports whether a Content-Type is an HTML page. It reads only the media type,
+// so that a malformed parameter ("text/html; charset") does not turn a page away.
 func isHTML(ct string) bool {
-	mt, _, err := mime.ParseMediaType(ct)
-	return err == nil && (mt == "text/html" || mt == "application/xhtml+xml")
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	return mt == "text/html" || mt == "application/xhtml+xml"
 }
 
 func or[T comparable](v, def T) T {

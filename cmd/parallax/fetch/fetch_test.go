@@ -313,7 +313,9 @@ func TestFetchLimits(t *testing.T) {
 		"/json":   contentType("application/json", page),
 		"/text":   contentType("text/plain; charset=utf-8", page),
 		"/image":  contentType("image/png", page),
-		"/bad-ct": contentType("text/html; charset", page),
+		"/htmlx":  contentType("text/htmlx", page),
+		"/xhtml":  contentType("application/xhtml+xml", page),
+		"/sloppy": contentType("Text/HTML; charset", page),
 		"/no-ct": func(w http.ResponseWriter, r *http.Request) {
 			w.Header()["Content-Type"] = nil // no sniffing by the test server either
 			w.Write(page)
@@ -383,7 +385,7 @@ func TestFetchLimits(t *testing.T) {
 		{"/json", ErrNotHTML},
 		{"/text", ErrNotHTML},
 		{"/image", ErrNotHTML},
-		{"/bad-ct", ErrNotHTML},
+		{"/htmlx", ErrNotHTML},
 		{"/no-ct-binary", ErrNotHTML},
 		{"/big", ErrTooLarge},
 		{"/big-declared", ErrTooLarge},
@@ -418,8 +420,10 @@ func TestFetchLimits(t *testing.T) {
 			wantReason(t, tt.path, err, tt.want)
 		})
 	}
-	if a, err := f.Fetch(context.Background(), srv.URL+"/no-ct"); err != nil || a.Title == "" {
-		t.Errorf("Fetch(/no-ct) = %v, %v; want the article (HTML by its bytes)", a, err)
+	for _, path := range []string{"/no-ct", "/xhtml", "/sloppy"} { // HTML, by bytes or by a loose type
+		if a, err := f.Fetch(context.Background(), srv.URL+path); err != nil || a.Title == "" {
+			t.Errorf("Fetch(%s) = %v, %v; want the article", path, a, err)
+		}
 	}
 }
 
