@@ -145,8 +145,7 @@ func (v *alignedView) renderRow(r *row) app.UI {
 			spans := r.Cells[i]
 			if len(spans) == 0 {
 				return app.Td().Class("none").DataSet("doc", v.cols[i]).Body(
-					app.Span().Aria("hidden", "true").Text("—"),
-					app.Span().Class("sr-only").Text("not reported"),
+					app.Span().Class("sr-only").Text("not reported"), // CSS draws a dash
 				)
 			}
 			return app.Td().DataSet("doc", v.cols[i]).Body(app.Range(spans).Slice(func(j int) app.UI { return renderSpan(&spans[j]) }))
@@ -206,7 +205,7 @@ func renderSpan(s *span) app.UI {
 		pc := ps[i]
 		switch {
 		case pc.Op == compare.Insert && pc.Num:
-			return app.Ins().Body(app.Strong().Class("num").Title("number given differently from the reference").Text(pc.Text))
+			return app.Ins().Body(app.Strong().Class("num").Title("a number the reference sentence does not give").Text(pc.Text))
 		case pc.Op == compare.Insert:
 			return app.Ins().Text(pc.Text)
 		case pc.Op == compare.Delete:

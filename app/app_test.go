@@ -364,3 +364,46 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+func TestPageRestoreDebris(t *testing.T) {
+	h, e := load(t, nil)
+	p := h.page
+	var d *compare.Document
+	for i := range p.res.Documents {
+		if len(p.res.Documents[i].Debris) > 0 {
+			d = &p.res.Documents[i]
+			break
+		}
+	}
+	if d == nil {
+		t.Skip("no seed has debris")
+	}
+	db := d.Debris[0]
+	h.ctx.NewActionWithValue(actionRestore, compare.Ref{Doc: d.ID, Sentence: db.Start})
+	e.ConsumeAll()
+	if p.demo || p.st != statusDone {
+		t.Fatalf("after restoring: demo %v, status %q", p.demo, p.st)
+	}
+	x := newIndex(p.res)
+	for _, left := range x.doc(d.ID).Debris {
+		if left.Start == db.Start {
+			t.Errorf("debris %q at %d is still set aside after “put back”", db.Text, db.Start)
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	text := "First one. Second one.\n\nThird one.\nFourth."
+	d := compare.Parse(compare.Article{ID: "a", Outlet: "A", Text: text})
+	var got []int
+	for _, p := range paragraphs(&d, text) {
+		got = append(got, len(p))
+	}
+	total := 0
+	for _, n := range got {
+		total += n
+	}
+	if total != len(d.Sentences) || len(got) < 2 {
+		t.Errorf("paragraphs of %q: sizes %v for %d sentences, want every sentence and a break", text, got, len(d.Sentences))
+	}
+}

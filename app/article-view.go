@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -17,6 +18,27 @@ type articleView struct {
 	IResult *compare.Result
 	IDoc    string
 	ISel    compare.Ref
+	IText   string // the shown article's text, to keep its paragraphs
+}
+
+// paragraphs groups a document's sentences into the paragraphs of its text: a line
+// break between two sentences starts a new paragraph.
+func paragraphs(d *compare.Document, text string) [][]compare.Sentence {
+	var out [][]compare.Sentence
+	for i, s := range d.Sentences {
+		brk := i == 0
+		if i > 0 {
+			prev := d.Sentences[i-1]
+			if prev.End <= s.Start && s.Start <= len(text) && strings.Contains(text[prev.End:s.Start], "\n") {
+				brk = true
+			}
+		}
+		if brk {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], s)
+	}
+	return out
 }
 
 func (v *articleView) onPick(r compare.Ref) app.EventHandler {
@@ -43,6 +65,10 @@ func (v *articleView) Render() app.UI {
 			uniq++
 		}
 	}
+	paras := paragraphs(d, v.IText)
+	if v.IText == "" || d.ID != v.IDoc {
+		paras = [][]compare.Sentence{d.Sentences}
+	}
 	return app.Div().ID("articles").Class("artview").Body(
 		app.Nav().Class("docpick").Aria("label", "Choose an article").Body(
 			app.Range(res.Documents).Slice(func(i int) app.UI {
@@ -64,26 +90,10 @@ func (v *articleView) Render() app.UI {
 					app.Textf(" %d sentences. Click a shared sentence, or press Enter on it, to see how the others put it.", uniq),
 				),
 				app.Div().Class("body").Body(
-					app.Range(d.Sentences).Slice(func(i int) app.UI {
-						s := d.Sentences[i]
-						ref := compare.Ref{Doc: d.ID, Sentence: s.Index}
-						_, isShared := x.claimOf[ref]
-						cls := "sent unique"
-						if isShared {
-							cls = "sent shared"
-						}
-						if s.Role == compare.RoleHeadline || s.Role == compare.RoleSubhead {
-							cls += " head"
-						}
-						if ref == v.ISel {
-							cls += " picked"
-						}
-						el := app.Span().ID("s-" + strconv.Itoa(s.Index)).Class(cls).Text(s.Text + " ")
-						if isShared {
-							el = el.TabIndex(0).Role("button").Aria("pressed", strconv.FormatBool(ref == v.ISel)).
-								OnClick(v.onPick(ref)).OnKeyDown(pressKey(actionSelectSent, ref))
-						}
-						return el
+					app.Range(paras).Slice(func(k int) app.UI {
+						return app.P().Body(app.Range(paras[k]).Slice(func(i int) app.UI {
+							return v.renderSentence(x, d, paras[k][i])
+						}))
 					}),
 				),
 				app.If(len(d.Debris) > 0, func() app.UI {
@@ -91,7 +101,14 @@ func (v *articleView) Render() app.UI {
 						app.Summary().Textf("%d pieces of page debris set aside (bylines, credits, links…)", len(d.Debris)),
 						app.Ul().Body(app.Range(d.Debris).Slice(func(i int) app.UI {
 							db := d.Debris[i]
-							return app.Li().Body(app.Span().Class("kind").Text(string(db.Kind)), app.Text(" "+db.Text))
+							return app.Li().Body(
+								app.Span().Class("kind").Text(string(db.Kind)),
+								app.Text(" "+db.Text+" "),
+								app.Button().Class("link").Aria("label", "Put back as article text: "+clip(db.Text, 60)).
+									OnClick(func(ctx app.Context, e app.Event) {
+										ctx.NewActionWithValue(actionRestore, compare.Ref{Doc: d.ID, Sentence: db.Start})
+									}).Text("put back"),
+							)
 						})),
 					)
 				}),
@@ -99,6 +116,27 @@ func (v *articleView) Render() app.UI {
 			v.renderCounterparts(x, d),
 		),
 	)
+}
+
+func (v *articleView) renderSentence(x *index, d *compare.Document, s compare.Sentence) app.UI {
+	ref := compare.Ref{Doc: d.ID, Sentence: s.Index}
+	_, isShared := x.claimOf[ref]
+	cls := "sent unique"
+	if isShared {
+		cls = "sent shared"
+	}
+	if s.Role == compare.RoleHeadline || s.Role == compare.RoleSubhead {
+		cls += " head"
+	}
+	if ref == v.ISel {
+		cls += " picked"
+	}
+	el := app.Span().ID("s-" + strconv.Itoa(s.Index)).Class(cls).Text(s.Text + " ")
+	if isShared {
+		el = el.TabIndex(0).Role("button").Aria("pressed", strconv.FormatBool(ref == v.ISel)).
+			OnClick(v.onPick(ref)).OnKeyDown(pressKey(actionSelectSent, ref))
+	}
+	return el
 }
 
 func (v *articleView) renderCounterparts(x *index, d *compare.Document) app.UI {

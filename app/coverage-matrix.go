@@ -50,7 +50,7 @@ func (m *coverageMatrix) Render() app.UI {
 	}
 	x := newIndex(res)
 	docs := res.Documents
-	w := labelW + cellW*len(docs) + 8
+	w := labelW + cellW*len(docs) + 120 // room for the slanted outlet names
 	h := headH + cellH*len(res.Claims) + 4
 	var cells []app.UI
 	for di := range docs {

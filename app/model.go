@@ -30,6 +30,7 @@ const (
 	actionFocusClaim  = "/claim/focus"     // value: claim ID
 	actionEngineReply = "/engine/reply"    // value: EngineReply
 	actionSelectSent  = "/sentence/select" // value: compare.Ref
+	actionRestore     = "/debris/restore"  // value: compare.Ref{Doc, Sentence: the debris's start offset}
 )
 
 // status of the comparison.

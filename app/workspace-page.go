@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +76,7 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	ctx.Handle(actionSetArticles, p.handleSetArticles)
 	ctx.Handle(actionFocusClaim, p.handleFocusClaim)
 	ctx.Handle(actionSelectSent, p.handleSelectSentence)
+	ctx.Handle(actionRestore, p.handleRestore)
 	if prerendering {
 		return
 	}
@@ -202,6 +204,36 @@ func (p *workspacePage) handleFocusClaim(ctx app.Context, a app.Action) {
 	p.focusN++ // the aligned view moves the keyboard focus to the claim
 }
 
+// textOf returns the text of the article with the ID.
+func (p *workspacePage) textOf(id string) string {
+	for _, a := range p.articles {
+		if a.ID == id {
+			return a.Text
+		}
+	}
+	return ""
+}
+
+// handleRestore puts a piece of debris back into its article as body text
+// (compare.Article.Keep) and compares again. The value is the document and the
+// debris's start offset.
+func (p *workspacePage) handleRestore(ctx app.Context, a app.Action) {
+	r, ok := a.Value.(compare.Ref)
+	if !ok {
+		return
+	}
+	arts := cloneArticles(p.articles)
+	for i := range arts {
+		if arts[i].ID == r.Doc && !slices.Contains(arts[i].Keep, r.Sentence) {
+			arts[i].Keep = append(slices.Clone(arts[i].Keep), r.Sentence)
+			p.articles, p.demo = arts, false
+			p.msg = fmt.Sprintf("Put the text back into the article from %s.", arts[i].Outlet) + p.save(ctx)
+			p.compare(ctx)
+			return
+		}
+	}
+}
+
 func (p *workspacePage) handleSelectSentence(ctx app.Context, a app.Action) {
 	if r, ok := a.Value.(compare.Ref); ok {
 		p.sel = r
@@ -280,7 +312,8 @@ func (p *workspacePage) Render() app.UI {
 		&articlePanel{IArticles: p.articles, IDemo: p.demo},
 		app.Main().ID("views").Class("px-main").Body(
 			p.renderStatus(),
-			app.If(p.st == statusDone && p.res != nil, func() app.UI { return p.renderViews() }),
+			// While a new comparison runs, the last result stays on screen, dimmed.
+			app.If(p.res != nil && (p.st == statusDone || p.st == statusWorking), func() app.UI { return p.renderViews() }),
 		),
 		app.Footer().Class("px-foot").Body(
 			app.P().Text("Parallax groups sentences that report the same fact by the names, numbers and words they share. It can be wrong: read the evidence, and the articles themselves."),
@@ -322,7 +355,11 @@ func (p *workspacePage) renderStatus() app.UI {
 func (p *workspacePage) renderViews() app.UI {
 	x := newIndex(p.res)
 	all := tabs()
-	return app.Div().Class("views").Body(
+	cls := "views"
+	if p.st == statusWorking {
+		cls += " stale"
+	}
+	return app.Div().Class(cls).Aria("busy", strconv.FormatBool(p.st == statusWorking)).Body(
 		app.Div().Class("tabs").Role("tablist").Aria("label", "Views of the comparison").Body(
 			app.Range(all).Slice(func(i int) app.UI {
 				v := all[i]
@@ -348,7 +385,7 @@ func (p *workspacePage) renderView(x *index) app.UI {
 	case viewCoverage:
 		return &coverageMatrix{IResult: p.res}
 	case viewArticles:
-		return &articleView{IResult: p.res, IDoc: p.doc, ISel: p.sel}
+		return &articleView{IResult: p.res, IDoc: p.doc, ISel: p.sel, IText: p.textOf(p.doc)}
 	case viewUnique:
 		return &uniqueView{IResult: p.res}
 	}
@@ -386,7 +423,7 @@ func legend() app.UI {
 		app.Del().Text("reference words it leaves out"),
 		app.Text(" · "),
 		app.Strong().Class("num").Text("123"),
-		app.Text(" a number it gives differently · "),
+		app.Text(" a number the reference does not give · "),
 		app.Span().Class("none-demo").Text("—"),
 		app.Text(" not reported"),
 	)

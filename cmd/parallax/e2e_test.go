@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net/http/httptest"
@@ -19,9 +20,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	ui "parallax/app"
+	"parallax/compare"
+	"parallax/seeds"
 )
 
 var screenshotPath = flag.String("screenshot", "", "write a screenshot of the seed demo's aligned view to this PNG file")
@@ -293,7 +299,7 @@ func TestBrowserDemo(t *testing.T) {
 	}
 
 	if *screenshotPath != "" {
-		s.do("scrolling", chromedp.Evaluate[chromedp.Void](`document.querySelector("#status").scrollIntoView()`))
+		s.do("scrolling", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); document.querySelector("#status").scrollIntoView()`))
 		buf, err := chromedp.Run(s.ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
@@ -322,6 +328,15 @@ func TestBrowserDemo(t *testing.T) {
 	// Only in one outlet.
 	s.click("#tab-unique")
 	s.waitFor("the unique view", `document.querySelectorAll("#unique details.only").length === 5 && document.querySelectorAll("#unique li").length > 0`)
+
+	// The print stylesheet leaves out the controls: a clean handout of the view.
+	s.do("emulating print", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	if hidden := jsEval[bool](s, `[".panel-articles", ".tabs"].every(sel => getComputedStyle(document.querySelector(sel)).display === "none") && getComputedStyle(document.querySelector("#unique")).display !== "none"`); !hidden {
+		t.Error("printing shows the article panel or the tabs, or hides the view")
+	}
 
 	s.noConsoleErrors()
 }
@@ -371,6 +386,45 @@ According to the Gaza Health Ministry, more than 23,000 Palestinians have been k
 	s.waitStatus("5 articles compared")
 	s.click("#undo")
 	s.waitStatus("6 articles compared")
+	s.noConsoleErrors()
+}
+
+// Twenty articles (the most the app takes): compared in the worker, the page stays
+// responsive; figures logged.
+func TestBrowserTwentyArticles(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	var arts []compare.Article
+	for i := 0; len(arts) < ui.MaxArticles; i++ {
+		for _, a := range seeds.Articles() {
+			if len(arts) < ui.MaxArticles {
+				a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+				a.Outlet = fmt.Sprintf("%s %d", a.Outlet, i+1)
+				arts = append(arts, a)
+			}
+		}
+	}
+	b, err := json.Marshal(map[string]any{"articles": arts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.do("saving 20 articles", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("parallax/workspace/v1", %q)`, b)))
+	s.do("reloading", chromedp.Reload())
+	s.waitStatus("20 articles compared")
+	t.Logf("20 articles: %s", s.text("#status .done"))
+	t.Logf("20 articles: longest main-thread task %.0f ms; first aligned view %.0f ms after navigation",
+		maxOf(s.longTasks()), jsEval[float64](s, `(performance.getEntriesByName("parallax-aligned")[0] || {startTime: -1}).startTime`))
+	if n := jsEval[int](s, `document.querySelectorAll("thead th").length`); n != 21 {
+		t.Errorf("aligned view has %d header cells, want 21", n)
+	}
+	// Reordering re-runs the comparison; the page answers meanwhile.
+	before := len(s.longTasks())
+	s.click("#mvdown-0")
+	s.waitStatus("20 articles compared")
+	t.Logf("20 articles, reordered: longest main-thread task %.0f ms", maxOf(s.longTasks()[before:]))
+	if got := s.text(".card .outlet"); !strings.HasPrefix(got, "Associated Press") {
+		t.Errorf("after moving the first article down, the first is %q", got)
+	}
 	s.noConsoleErrors()
 }
 
