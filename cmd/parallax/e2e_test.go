@@ -252,6 +252,11 @@ func TestBrowserDemo(t *testing.T) {
 	t.Logf("time from navigation to the first aligned view of the seeds: %.0f ms", firstAligned)
 	t.Logf("longest main-thread task during load: %.0f ms (%d tasks over 50 ms)", maxOf(s.longTasks()), len(s.longTasks()))
 	t.Logf("bytes transferred for the whole app: %.2f MB", jsEval[float64](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)/1e6)
+	wasm := jsEval[map[string]float64](s, `(() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("/web/app.wasm")) || {}; return {encoded: e.encodedBodySize || 0, decoded: e.decodedBodySize || 0}; })()`)
+	t.Logf("app.wasm: %.2f MB over the wire, %.2f MB decoded", wasm["encoded"]/1e6, wasm["decoded"]/1e6)
+	if wasm["encoded"] <= 0 || wasm["encoded"] > wasm["decoded"]/2 {
+		t.Errorf("app.wasm came uncompressed (%v): are web/app.wasm.br and .gz missing or stale? run make build", wasm)
+	}
 	if firstAligned <= 0 {
 		t.Error("the app did not mark its first aligned view (performance mark parallax-aligned)")
 	}

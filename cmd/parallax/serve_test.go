@@ -385,10 +385,20 @@ func TestCompress(t *testing.T) {
 	if !strings.Contains(stdout.String(), "brotli") {
 		t.Errorf("compress printed %q, want the sizes", stdout.String())
 	}
-	// Up to date: a second run does not compress again.
+	// Up to date: a second run does not compress again, but the copies become as
+	// new as the file, which a rebuild may have touched, so the server uses them.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
 	stdout.Reset()
 	if got := run([]string{"compress", path}, nil, &stdout, &stderr); got != exitOK || !strings.Contains(stdout.String(), "up to date") {
 		t.Errorf("second compress = %d, %q; want 0 and “up to date”", got, stdout.String())
+	}
+	for _, ext := range []string{".br", ".gz"} {
+		if st, err := os.Stat(path + ext); err != nil || st.ModTime().Before(later.Add(-time.Second)) {
+			t.Errorf("after an up-to-date compress, %s is older than %s", path+ext, path)
+		}
 	}
 	if got := run([]string{"compress", filepath.Join(dir, "missing")}, nil, &stdout, &stderr); got != exitInput {
 		t.Errorf("compress of a missing file = %d, want %d", got, exitInput)
