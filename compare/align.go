@@ -572,7 +572,7 @@ func (c *corpus) evidence(g []int) Evidence {
 	slices.SortFunc(shared, func(a, b int) int { return cmp.Or(cmp.Compare(c.df[a], c.df[b]), cmp.Compare(c.keys[a], c.keys[b])) })
 	var e Evidence
 	for _, id := range shared {
-		s := cmp.Or(surface[id], c.surface[id])
+		s := stripPossessive(cmp.Or(surface[id], c.surface[id]))
 		switch c.kind[id] {
 		case kindName:
 			if len(e.Names) < maxEvidence {

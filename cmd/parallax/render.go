@@ -21,7 +21,7 @@ func writeText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	docs := docIndex(r)
 	fmt.Fprintf(b, "%d articles, %d shared claims, %d sentences reported by one article only\n\n", len(r.Documents), len(r.Claims), len(r.Unique))
 	for i, c := range r.Claims {
-		fmt.Fprintf(b, "Claim %d (score %.2f, %d outlets)", i+1, c.Score, len(c.Members))
+		fmt.Fprintf(b, "Claim %d (score %.2f, %s)", i+1, c.Score, outletCount(c.Members))
 		if ev := evidenceLine(c.Evidence); ev != "" {
 			fmt.Fprintf(b, "  shared: %s", ev)
 		}
@@ -31,7 +31,7 @@ func writeText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 			fmt.Fprintf(b, "  %-28s ", clip(label(d), 28))
 			if j == 0 {
 				b.WriteString(oneLine(sentence(d, m.Sentence).Text))
-			} else if df := diffFor(c, m); df != nil {
+			} else if df := diffFor(c, m); df != nil && sharesWords(df) {
 				for _, ch := range df.Chunks {
 					t := oneLine(ch.Text)
 					switch ch.Op {
@@ -115,7 +115,7 @@ func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 			d := docs[m.Doc]
 			fmt.Fprintf(b, "- **%s**: ", mdText(label(d)))
 			df := diffFor(c, m)
-			if j == 0 || df == nil {
+			if j == 0 || df == nil || !sharesWords(df) {
 				b.WriteString(mdText(oneLine(sentence(d, m.Sentence).Text)))
 			} else {
 				for _, ch := range df.Chunks {
@@ -257,3 +257,26 @@ func mdText(s string) string {
 }
 
 func mdCell(s string) string { return mdText(oneLine(s)) }
+
+// outletCount says how many articles a claim's members come from: "3 outlets".
+func outletCount(members []compare.Ref) string {
+	seen := map[string]bool{}
+	for _, m := range members {
+		seen[m.Doc] = true
+	}
+	if len(seen) == 1 {
+		return "1 outlet"
+	}
+	return fmt.Sprintf("%d outlets", len(seen))
+}
+
+// sharesWords reports whether a diff keeps any words: a diff that deletes one sentence
+// and inserts another is noise to a reader, so the sentence is printed plainly instead.
+func sharesWords(df *compare.Diff) bool {
+	for _, ch := range df.Chunks {
+		if ch.Op == compare.Equal && strings.TrimSpace(ch.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
