@@ -54,6 +54,16 @@ func testSite(t *testing.T, compressed bool) string {
 			t.Fatal(err)
 		}
 	}
+	// Map order decides which file is written last; the compressed copies must not look
+	// older than app.wasm, or the server rightly takes them for stale.
+	later := time.Now().Add(time.Second)
+	for _, ext := range []string{".br", ".gz"} {
+		if compressed {
+			if err := os.Chtimes(filepath.Join(web, "app.wasm"+ext), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	// A secret next to web/ that no request may reach.
 	if err := os.WriteFile(filepath.Join(root, "secret.txt"), []byte("secret"), 0o600); err != nil {
 		t.Fatal(err)
