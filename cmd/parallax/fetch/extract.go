@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -25,12 +25,14 @@ type Article struct {
 	Text   string `json:"text"`   // body: paragraphs separated by blank lines
 }
 
-// minArticleRunes is how long the body of an article must be at least (trafilatura's own
-// minimum for an extraction).
+// minArticleRunes is how long the body of an article must be at least.
 const minArticleRunes = 250
 
 // Extract finds the article in an HTML page: the body text without navigation, ads,
 // captions, related links, comments or scripts, and the title, byline, outlet and date.
+// It uses go-readability (Mozilla's Readability ported to Go) after dropping ads and
+// captions, and fills in from the page's markup what readability leaves out: the
+// standfirst above the body, and a byline or date shown only in the page.
 // contentType is the page's Content-Type header, "" if unknown, and tells its character
 // set (otherwise the page's own <meta charset>, else UTF-8 if the bytes are valid UTF-8,
 // else windows-1252). pageURL is where the page came from, nil if unknown.
@@ -52,19 +54,17 @@ func Extract(page []byte, contentType string, pageURL *url.URL) (a *Article, err
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrNotArticle, err)
 	}
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:     pageURL,
-		EnableFallback:  true, // also ask readability and dom-distiller, keep the best
-		ExcludeComments: true,
-	})
+	hints := findHints(doc)
+	stripBoilerplate(doc)
+	p := readability.NewParser()
+	res, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrNotArticle, err)
 	}
-	m := res.Metadata
 	a = &Article{
-		Title:  clean(m.Title),
-		Byline: clean(m.Author),
-		Outlet: clean(m.Sitename),
+		Title:  clean(res.Title()),
+		Byline: firstOf(clean(res.Byline()), hints.byline),
+		Outlet: clean(res.SiteName()),
 	}
 	if pageURL != nil {
 		a.URL = pageURL.String()
@@ -72,10 +72,15 @@ func Extract(page []byte, contentType string, pageURL *url.URL) (a *Article, err
 			a.Outlet = strings.TrimPrefix(pageURL.Hostname(), "www.")
 		}
 	}
-	if !m.Date.IsZero() {
-		a.Date = m.Date.Format("2006-01-02")
+	if t, err := res.PublishedTime(); err == nil {
+		a.Date = t.Format("2006-01-02")
+	} else {
+		a.Date = hints.date
 	}
-	paras := blocks(res.ContentNode)
+	paras := blocks(res.Node)
+	if hints.standfirst != "" && !strings.Contains(strings.Join(paras, "\n"), hints.standfirst) {
+		paras = append([]string{hints.standfirst}, paras...)
+	}
 	paras = dropHeader(paras, a.Title, a.Byline)
 	if !articleLike(paras) {
 		return nil, ErrNotArticle
