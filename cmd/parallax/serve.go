@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -20,6 +21,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/cmd/parallax/fetch"
 )
 
 func init() { commands["serve"] = cmdServe }
@@ -35,6 +38,7 @@ func cmdServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	root := fs.String("root", ".", "directory that holds web/ (app.wasm, styles, icons)")
+	noImport := fs.Bool("no-import", false, "turn off importing articles from links (GET /api/import)")
 	if !parseFlags(fs, args, stderr) {
 		return exitUsage
 	}
@@ -42,7 +46,7 @@ func cmdServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax serve: unexpected argument %q (try: parallax help)\n", fs.Arg(0))
 		return exitUsage
 	}
-	h, err := newHandler(*root)
+	h, err := newServer(*root, importHandler(!*noImport, stderr))
 	if err != nil {
 		fmt.Fprintf(stderr, "parallax serve: %v\n", err)
 		return exitInput
@@ -55,6 +59,9 @@ func cmdServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(stdout, "Parallax is running at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	if *noImport {
+		fmt.Fprintln(stdout, "Importing from links is off (--no-import)")
+	}
 	if err := serve(ctx, ln, h); err != nil {
 		fmt.Fprintf(stderr, "parallax serve: %v\n", err)
 		return exitInput
@@ -92,13 +99,32 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler) error {
 	return nil
 }
 
-// newHandler returns the HTTP handler of the app whose files are under root/web.
-func newHandler(root string) (http.Handler, error) {
+// importHandler is the import endpoint of parallax serve: fetch's on its defaults, its
+// failures logged to stderr, or fetch.Off() when importing is turned off.
+func importHandler(on bool, stderr io.Writer) http.Handler {
+	if !on {
+		return fetch.Off()
+	}
+	h := fetch.NewHandler()
+	h.ErrorLog = log.New(stderr, "parallax serve: ", log.LstdFlags)
+	return h
+}
+
+// importPath is where the server answers link imports (see fetch.Handler).
+const importPath = "/api/import"
+
+// newHandler returns the HTTP handler of the app whose files are under root/web, with
+// link import on its defaults.
+func newHandler(root string) (http.Handler, error) { return newServer(root, fetch.NewHandler()) }
+
+// newServer returns the HTTP handler of the app whose files are under root/web; imp
+// answers GET /api/import (fetch.Off() when importing is turned off).
+func newServer(root string, imp http.Handler) (http.Handler, error) {
 	ah, err := appHandler(root)
 	if err != nil {
 		return nil, err
 	}
-	return &server{app: ah, root: root}, nil
+	return &server{app: ah, root: root, imp: imp}, nil
 }
 
 // appHandler configures go-app's handler for the files under root/web. The version
@@ -192,10 +218,12 @@ func (n noListing) Open(name string) (http.File, error) {
 	return f, nil
 }
 
-// server adds security headers to go-app's handler and serves app.wasm precompressed.
+// server adds security headers to go-app's handler, serves app.wasm precompressed and
+// passes link imports to their endpoint.
 type server struct {
 	app  *app.Handler
 	root string
+	imp  http.Handler
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -206,6 +234,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
 	hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	if r.URL.Path == importPath {
+		s.imp.ServeHTTP(w, r) // sets its own stricter headers, and answers 405 in JSON
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hd.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -6,10 +6,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,6 +21,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"parallax/cmd/parallax/fetch"
 )
 
 // registerRoutes registers the app's pages once: main does it in the binary.
@@ -432,5 +436,141 @@ func TestStaleCompressedWasm(t *testing.T) {
 	res, body := get(t, srv, "GET", "/web/app.wasm", "br, gzip")
 	if enc := res.Header.Get("Content-Encoding"); enc != "" || !bytes.Equal(body, fakeWasm) {
 		t.Errorf("stale compressed copies: got Content-Encoding %q and %d bytes, want the raw app.wasm", enc, len(body))
+	}
+}
+
+// importServer is the app's server with the given import endpoint.
+func importServer(t *testing.T, imp http.Handler) *httptest.Server {
+	t.Helper()
+	registerRoutes()
+	h, err := newServer(testSite(t, false), imp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// getImport asks srv's import endpoint for link, with the given Sec-Fetch-Site
+// ("" for none), and decodes the JSON answer.
+func getImport(t *testing.T, srv *httptest.Server, method, link, fetchSite string) (*http.Response, map[string]string) {
+	t.Helper()
+	req, err := http.NewRequest(method, srv.URL+"/api/import?url="+url.QueryEscape(link), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fetchSite != "" {
+		req.Header.Set("Sec-Fetch-Site", fetchSite)
+	}
+	res, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var body map[string]string
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Fatalf("%s /api/import?url=%s: body is not JSON: %v", method, link, err)
+	}
+	return res, body
+}
+
+func TestImportEndpoint(t *testing.T) {
+	site := articleSite(t)
+	srv := importServer(t, testImporter())
+	tests := []struct {
+		name, method, link, fetchSite string
+		code                          int
+		field, want                   string // a field of the JSON answer and what it holds
+	}{
+		{"article", "GET", site.URL + "/news", "same-origin", 200, "title", "Flood defences hold as river peaks in Lanford"},
+		{"outlet", "GET", site.URL + "/regional", "", 200, "outlet", "Northgate Courier"},
+		{"home page", "GET", site.URL + "/index", "same-origin", 422, "error", "that page is not an article"},
+		{"not HTML", "GET", site.URL + "/image", "same-origin", 502, "error", "that link is not a web page"},
+		{"no link", "GET", "", "same-origin", 400, "error", "give a link to import"},
+		{"scheme", "GET", "file:///etc/passwd", "same-origin", 400, "error", "only http and https links can be imported"},
+		{"metadata address", "GET", "http://169.254.169.254/latest/meta-data/", "same-origin", 403, "error", "that address is not allowed"},
+		{"other site", "GET", site.URL + "/news", "cross-site", 403, "error", "imports must come from this app, not from another site"},
+		{"POST", "POST", site.URL + "/news", "same-origin", 405, "error", "use GET"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := getImport(t, srv, tt.method, tt.link, tt.fetchSite)
+			if res.StatusCode != tt.code || body[tt.field] != tt.want {
+				t.Errorf("%s /api/import?url=%s = %d %v; want %d with %s %q", tt.method, tt.link, res.StatusCode, body, tt.code, tt.field, tt.want)
+			}
+			checkImportHeaders(t, res)
+		})
+	}
+}
+
+// checkImportHeaders checks the headers of every answer of the import endpoint: JSON
+// that is never sniffed, rendered, framed, cached or shared with another origin.
+func checkImportHeaders(t *testing.T, res *http.Response) {
+	t.Helper()
+	for k, want := range map[string]string{
+		"Content-Type":                 "application/json; charset=utf-8",
+		"X-Content-Type-Options":       "nosniff",
+		"Cache-Control":                "no-store",
+		"X-Frame-Options":              "DENY",
+		"Referrer-Policy":              "no-referrer",
+		"Cross-Origin-Resource-Policy": "same-origin",
+		"Access-Control-Allow-Origin":  "",
+	} {
+		if got := res.Header.Get(k); got != want {
+			t.Errorf("/api/import: %s = %q, want %q", k, got, want)
+		}
+	}
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.HasPrefix(csp, "default-src 'none'") || !strings.Contains(csp, "sandbox") {
+		t.Errorf("/api/import: Content-Security-Policy = %q, want default-src 'none' and sandbox", csp)
+	}
+}
+
+// TestImportDefaults checks the endpoint that parallax serve mounts by default: it is
+// there, and it refuses the machine itself (tests alone may allow loopback).
+func TestImportDefaults(t *testing.T) {
+	site := articleSite(t)
+	srv := testServer(t, false)
+	res, body := getImport(t, srv, "GET", site.URL+"/news", "same-origin")
+	if res.StatusCode != http.StatusForbidden || body["error"] != "that address is not allowed" {
+		t.Errorf("default /api/import of a loopback link = %d %v, want 403 “that address is not allowed”", res.StatusCode, body)
+	}
+	checkImportHeaders(t, res)
+	for _, on := range []bool{true, false} {
+		if _, fetches := importHandler(on, io.Discard).(*fetch.Handler); fetches != on {
+			t.Errorf("importHandler(%v) = %T", on, importHandler(on, io.Discard))
+		}
+	}
+}
+
+func TestNoImport(t *testing.T) {
+	site := articleSite(t)
+	srv := importServer(t, importHandler(false, io.Discard))
+	res, body := getImport(t, srv, "GET", site.URL+"/news", "same-origin")
+	if res.StatusCode != http.StatusNotFound || body["error"] != "importing from links is turned off on this server" {
+		t.Errorf("/api/import with --no-import = %d %v, want 404 and that importing is off", res.StatusCode, body)
+	}
+	checkImportHeaders(t, res)
+	// The rest of the app is served as before.
+	if res, _ := get(t, srv, "GET", "/web/parallax.css", ""); res.StatusCode != http.StatusOK {
+		t.Errorf("GET /web/parallax.css with --no-import = %d, want 200", res.StatusCode)
+	}
+	var stderr bytes.Buffer
+	if code := run([]string{"serve", "--no-import", "--root", os.TempDir() + "/parallax-no-such-dir"}, nil, io.Discard, &stderr); code != exitInput || strings.Contains(stderr.String(), "no-import") {
+		t.Errorf("parallax serve --no-import = %d (%q), want the flag accepted", code, stderr.String())
+	}
+}
+
+// TestBuildStaticNoImport checks that a static build has no import endpoint: nothing
+// under api/.
+func TestBuildStaticNoImport(t *testing.T) {
+	registerRoutes()
+	out := filepath.Join(t.TempDir(), "site")
+	var stderr bytes.Buffer
+	if got := run([]string{"build-static", "--root", testSite(t, false), out}, nil, io.Discard, &stderr); got != exitOK {
+		t.Fatalf("build-static = %d: %s", got, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "api")); !os.IsNotExist(err) {
+		t.Errorf("static site has %s (err %v), want no import endpoint", filepath.Join(out, "api"), err)
 	}
 }
