@@ -29,7 +29,10 @@ type job struct {
 // startCompare sends the articles to the engine worker and calls done on the UI
 // goroutine with its reply. If no worker can be started it compares on the page.
 func startCompare(ctx app.Context, req EngineRequest, done func(app.Context, EngineReply)) {
-	deliver := func(rep EngineReply) { ctx.Dispatch(func(ctx app.Context) { done(ctx, rep) }) }
+	deliver := func(rep EngineReply) {
+		holdFraming(&rep)
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, rep) })
+	}
 	b, err := json.Marshal(req)
 	if err != nil {
 		deliver(EngineReply{ID: req.ID, Error: "preparing the articles failed: " + err.Error()})
@@ -131,13 +134,7 @@ func ServeWorker() {
 			return encodeReply(EngineReply{Error: "the request to the engine was malformed: " + err.Error()})
 		}
 		rep := compareNow(req)
-		if rep.Result != nil {
-			// The page computes the word diffs it shows against the reference the
-			// reader picks; the engine's diffs would double the reply.
-			for i := range rep.Result.Claims {
-				rep.Result.Claims[i].Diffs = nil
-			}
-		}
+		pack(&rep)
 		return encodeReply(rep)
 	}))
 	g.Call("parallaxReady")

@@ -1,0 +1,262 @@
+package app
+
+import (
+	"sync"
+
+	"parallax/compare"
+	"parallax/compare/framing"
+)
+
+// framingWire is a framing.Comparison as the engine worker sends it to the page:
+// without what the page rebuilds from the per-article reports and the result (each
+// claim member's outlet, date, position, labels, attributions and numbers, and each
+// claim's coverage cells). On the seeds it is a third smaller than the Comparison.
+type framingWire struct {
+	Articles []framing.Report      `json:"articles"`
+	Claims   []wireClaim           `json:"claims"`
+	Actors   []framing.ActorLabels `json:"actors"`
+	Voices   []framing.Speaker     `json:"voices"`
+	Coverage []framing.Coverage    `json:"coverage"`
+	Glossary []framing.Entry       `json:"glossary"`
+}
+
+// wireClaim is a framing.ClaimFraming without what expand rebuilds.
+type wireClaim struct {
+	Claim   string                `json:"c"`
+	Members []wireMember          `json:"m"`
+	Labels  []framing.ActorLabels `json:"l,omitempty"`
+	Numbers []framing.NumberGroup `json:"n,omitempty"`
+}
+
+// wireMember is a framing.Member: its document as an index into Result.Documents.
+type wireMember struct {
+	Doc      int      `json:"d"`
+	Sentence int      `json:"s"`
+	Speakers []string `json:"q,omitempty"`
+}
+
+// toWire shrinks a comparison of res for the trip from the worker to the page.
+func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
+	if fc == nil || res == nil {
+		return nil
+	}
+	docs := docPositions(res)
+	w := &framingWire{Articles: fc.Articles, Actors: fc.Actors, Voices: fc.Voices, Coverage: fc.Coverage, Glossary: fc.Glossary,
+		Claims: make([]wireClaim, len(fc.Claims))}
+	for i, cf := range fc.Claims {
+		wc := wireClaim{Claim: cf.Claim, Labels: cf.Labels, Numbers: cf.Numbers, Members: make([]wireMember, len(cf.Members))}
+		for j, m := range cf.Members {
+			wc.Members[j] = wireMember{Doc: docs[m.Doc], Sentence: m.Sentence, Speakers: m.Speakers}
+		}
+		w.Claims[i] = wc
+	}
+	return w
+}
+
+// expand rebuilds the comparison toWire shrank, the way framing.Compare builds it:
+// a member's findings are its article's findings in its sentence; its position is
+// framing.Place; a claim's coverage cell per document is its most prominent member.
+// It returns nil if the wire does not fit res.
+func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
+	if w == nil || res == nil || len(w.Articles) != len(res.Documents) {
+		return nil
+	}
+	fc := &framing.Comparison{Articles: w.Articles, Actors: nonNil(w.Actors), Voices: nonNil(w.Voices),
+		Coverage: nonNil(w.Coverage), Glossary: nonNil(w.Glossary), Claims: make([]framing.ClaimFraming, len(w.Claims))}
+	for i, wc := range w.Claims {
+		cf := framing.ClaimFraming{Claim: wc.Claim, Members: make([]framing.Member, 0, len(wc.Members)),
+			Coverage: make([]framing.Cell, len(res.Documents)), Labels: nonNil(wc.Labels), Numbers: nonNil(wc.Numbers)}
+		best := make([]framing.Position, len(res.Documents))
+		for _, wm := range wc.Members {
+			if wm.Doc < 0 || wm.Doc >= len(res.Documents) {
+				return nil
+			}
+			d, r := &res.Documents[wm.Doc], &w.Articles[wm.Doc]
+			m := framing.Member{Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Sentence: wm.Sentence, Position: framing.Place(*d, wm.Sentence),
+				Labels: []framing.Label{}, Attributions: []framing.Attribution{}, Speakers: nonNil(wm.Speakers), Numbers: []framing.Number{}}
+			for _, l := range r.Labels {
+				if l.Sentence == m.Sentence {
+					m.Labels = append(m.Labels, l)
+				}
+			}
+			for _, a := range r.Attributions {
+				if a.Sentence == m.Sentence {
+					m.Attributions = append(m.Attributions, a)
+				}
+			}
+			for _, n := range r.Numbers {
+				if n.Sentence == m.Sentence {
+					m.Numbers = append(m.Numbers, n)
+				}
+			}
+			if best[wm.Doc] == "" || prominence(m.Position) < prominence(best[wm.Doc]) {
+				best[wm.Doc] = m.Position
+			}
+			cf.Members = append(cf.Members, m)
+		}
+		for di, d := range res.Documents {
+			p := best[di]
+			if p == "" {
+				p = framing.Absent
+			}
+			cf.Coverage[di] = framing.Cell{Doc: d.ID, Position: p}
+		}
+		fc.Claims[i] = cf
+	}
+	return fc
+}
+
+// nonNil returns s, or an empty slice for nil, as framing.Compare gives them.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// prominence orders positions from the lead (0) to not reported (4).
+func prominence(p framing.Position) int {
+	switch p {
+	case framing.Lead:
+		return 0
+	case framing.FirstThird:
+		return 1
+	case framing.Middle:
+		return 2
+	case framing.Buried:
+		return 3
+	}
+	return 4
+}
+
+func docPositions(res *compare.Result) map[string]int {
+	m := make(map[string]int, len(res.Documents))
+	for i, d := range res.Documents {
+		m[d.ID] = i
+	}
+	return m
+}
+
+// framed is the framing of one result with the look-ups the views need.
+type framed struct {
+	res    *compare.Result
+	fc     *framing.Comparison // nil if it could not be computed
+	err    string              // why not
+	docs   map[string]int      // document ID → index in res.Documents and fc.Articles
+	claims map[string]int      // claim ID → index in fc.Claims
+	labels map[compare.Ref][]framing.Label
+	notes  map[string]string // category + "|" + term (or "") → the lexicon's note
+	names  map[string]string // Category.ID → Category.Name
+	voices map[string]int    // Speaker.Key → index in fc.Voices
+}
+
+// framings keeps the framing of the last few results, the newest last: the page
+// shows one result at a time, and the previous one (dimmed) while a new one runs.
+var framings struct {
+	sync.Mutex
+	list []*framed
+}
+
+// holdFraming keeps the framing that came with a reply for the views to find with
+// framingOf. The engine's startCompare calls it before the reply reaches the page.
+func holdFraming(rep *EngineReply) {
+	if rep.Result == nil {
+		return
+	}
+	if rep.Framing == nil && rep.Wire != nil {
+		rep.Framing = rep.Wire.expand(rep.Result)
+		if rep.Framing == nil && rep.FramingError == "" {
+			rep.FramingError = "the framing signals did not match the comparison: please report this with the articles you used"
+		}
+	}
+	rep.Wire = nil
+	f := newFramed(rep.Result, rep.Framing, rep.FramingError)
+	framings.Lock()
+	defer framings.Unlock()
+	framings.list = append(framings.list, f)
+	if n := len(framings.list); n > 3 {
+		framings.list = append(framings.list[:0], framings.list[n-3:]...)
+	}
+}
+
+// framingOf returns the framing of res, or nil if none was kept.
+func framingOf(res *compare.Result) *framed {
+	if res == nil {
+		return nil
+	}
+	framings.Lock()
+	defer framings.Unlock()
+	for i := len(framings.list) - 1; i >= 0; i-- {
+		if framings.list[i].res == res {
+			return framings.list[i]
+		}
+	}
+	return nil
+}
+
+func newFramed(res *compare.Result, fc *framing.Comparison, err string) *framed {
+	f := &framed{res: res, fc: fc, err: err, docs: docPositions(res), claims: map[string]int{},
+		labels: map[compare.Ref][]framing.Label{}, notes: map[string]string{}, names: map[string]string{}, voices: map[string]int{}}
+	if fc == nil {
+		if f.err == "" {
+			f.err = "no framing signals came with this comparison"
+		}
+		return f
+	}
+	for i, c := range fc.Claims {
+		f.claims[c.Claim] = i
+	}
+	for _, r := range fc.Articles {
+		for _, l := range r.Labels {
+			ref := compare.Ref{Doc: r.Doc, Sentence: l.Sentence}
+			f.labels[ref] = append(f.labels[ref], l)
+		}
+	}
+	for _, e := range fc.Glossary {
+		f.notes[e.Category+"|"+e.Term] = e.Note
+		if e.Term == "" {
+			f.names[e.Category] = e.Name
+		}
+	}
+	for i, v := range fc.Voices {
+		f.voices[v.Key] = i
+	}
+	return f
+}
+
+// claim returns the framing of the claim with the ID, or nil.
+func (f *framed) claim(id string) *framing.ClaimFraming {
+	if f == nil || f.fc == nil {
+		return nil
+	}
+	i, ok := f.claims[id]
+	if !ok {
+		return nil
+	}
+	return &f.fc.Claims[i]
+}
+
+// doc returns the document with the ID, or nil.
+func (f *framed) doc(id string) *compare.Document {
+	i, ok := f.docs[id]
+	if !ok {
+		return nil
+	}
+	return &f.res.Documents[i]
+}
+
+// note returns the lexicon's note on a term, or on its category.
+func (f *framed) note(category, term string) string {
+	if n := f.notes[category+"|"+term]; n != "" {
+		return n
+	}
+	return f.notes[category+"|"]
+}
+
+// speaker returns the name of the speaker with the key, or the key.
+func (f *framed) speaker(key string) string {
+	if i, ok := f.voices[key]; ok {
+		return f.fc.Voices[i].Name
+	}
+	return key
+}
