@@ -148,7 +148,9 @@ func (v *alignedView) renderRow(r *row) app.UI {
 					app.Span().Class("sr-only").Text("not reported"), // CSS draws a dash
 				)
 			}
-			return app.Td().DataSet("doc", v.cols[i]).Body(app.Range(spans).Slice(func(j int) app.UI { return renderSpan(&spans[j]) }))
+			return app.Td().DataSet("doc", v.cols[i]).Body(app.Range(spans).Slice(func(j int) app.UI {
+				return renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
+			}))
 		}),
 	)
 }
@@ -191,12 +193,17 @@ func evidence(r *row) app.UI {
 	)
 }
 
-// renderSpan renders one sentence with its diff marks.
-func renderSpan(s *span) app.UI {
+// renderSpan renders one sentence with its diff marks, and highlights the runs of
+// text that marks (from sentenceMarkers) point out.
+func renderSpan(s *span, marks []textMark) app.UI {
 	if s.Chunks == nil {
-		return app.P().Class("sent base").Text(s.Text)
+		if len(marks) == 0 {
+			return app.P().Class("sent base").Text(s.Text)
+		}
+		ps, in := markPieces([]piece{{Text: s.Text, Op: compare.Equal}}, marks)
+		return app.P().Class("sent base").Body(app.Range(ps).Slice(func(i int) app.UI { return markedText(ps[i].Text, in[i]) }))
 	}
-	ps := pieces(s.Chunks, s.Nums)
+	ps, in := markPieces(pieces(s.Chunks, s.Nums), marks)
 	cls := "sent"
 	if sharedShare(s.Chunks) < minShared {
 		cls += " loose"
@@ -205,12 +212,20 @@ func renderSpan(s *span) app.UI {
 		pc := ps[i]
 		switch {
 		case pc.Op == compare.Insert && pc.Num:
-			return app.Ins().Body(app.Strong().Class("num").Title("a number the reference sentence does not give").Text(pc.Text))
+			return app.Ins().Body(app.Strong().Class("num").Title("a number the reference sentence does not give").Body(markedText(pc.Text, in[i])))
 		case pc.Op == compare.Insert:
-			return app.Ins().Text(pc.Text)
+			return app.Ins().Body(markedText(pc.Text, in[i]))
 		case pc.Op == compare.Delete:
 			return app.Del().Text(pc.Text)
 		}
-		return app.Text(pc.Text)
+		return markedText(pc.Text, in[i])
 	}))
+}
+
+// markedText is text, highlighted as text (never as HTML) when a mark covers it.
+func markedText(text string, m *textMark) app.UI {
+	if m == nil {
+		return app.Text(text)
+	}
+	return app.Mark().Class(m.Class).Title(m.Title).Text(text)
 }
