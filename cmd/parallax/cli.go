@@ -20,10 +20,20 @@ const (
 const usage = `parallax shows how news outlets describe the same events.
 
 Usage:
-  parallax compare [--format text|json|markdown] [FILE...]   compare articles (.txt); no FILE: the demo seeds
-  parallax serve [--addr 127.0.0.1:8080]                      serve the web app
-  parallax eval [--shared DIR]                                score alignment on the gold sets
-  parallax help                                               this text
+  parallax compare [--format text|json|markdown] [--lexicon FILE] [FILE|LINK...]
+        compare articles: .txt files or links to news pages (http, https), fetched
+        and reduced to the article; no FILE or LINK: the demo seeds
+  parallax serve [--addr 127.0.0.1:8080] [--root DIR] [--no-import]
+        serve the web app from DIR/web; --no-import turns off GET /api/import,
+        the endpoint behind "Add from link"
+  parallax build-static [--root DIR] OUTDIR
+        write the app as a static site (no link import there)
+  parallax compress FILE...
+        write FILE.br and FILE.gz next to each FILE (make build does web/app.wasm)
+  parallax eval [--shared DIR]
+        score alignment on the gold sets
+  parallax help
+        this text
 `
 
 // command is one subcommand.

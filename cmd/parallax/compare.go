@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -39,8 +40,17 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		arts = seeds.Articles()
 	} else {
-		for _, path := range fs.Args() {
-			a, err := readArticle(path)
+		taken := map[string]bool{}
+		for _, arg := range fs.Args() {
+			var a compare.Article
+			var err error
+			if isLink(arg) {
+				a, err = readLink(context.Background(), arg)
+				a.ID = uniqueID(a.ID, taken)
+			} else {
+				a, err = readArticle(arg)
+				taken[a.ID] = true
+			}
 			if err != nil {
 				fmt.Fprintf(stderr, "parallax compare: %v\n", err)
 				return exitInput

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parallax/cmd/parallax/fetch"
 )
 
 // runCLI runs the command line in-process and returns exit status, stdout and stderr.
@@ -264,6 +266,115 @@ func TestCompareFramingSeeds(t *testing.T) {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s output does not mention %q", format, want)
 			}
+		}
+	}
+}
+
+// allowLoopback lets parallax compare fetch from local test servers for the rest of
+// the test: the test-only allowance, which the command itself never sets.
+func allowLoopback(t *testing.T) {
+	t.Helper()
+	old := linkFetcher
+	linkFetcher = &fetch.Fetcher{AllowForTests: loopbackForTests}
+	t.Cleanup(func() { linkFetcher = old })
+}
+
+func TestCompareLinks(t *testing.T) {
+	site := articleSite(t)
+	allowLoopback(t)
+	dir := t.TempDir()
+	file := writeFile(t, dir, "notes.txt", []byte("The River Lane peaked at 4.2 metres in Lanford early on Tuesday, the Environment Agency said. About 1,200 homes stayed dry."))
+	code, out, errs := runCLI(t, "compare", "--format", "json", site.URL+"/news", site.URL+"/regional", file, site.URL+"/news?utm=x#top")
+	if code != exitOK {
+		t.Fatalf("compare of links exited %d: %s", code, errs)
+	}
+	var res struct {
+		Documents []struct{ ID, Outlet, Title string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	want := []struct{ ID, Outlet, Title string }{
+		{"127.0.0.1/news", "The Daily Ledger", "Flood defences hold as river peaks in Lanford"},
+		{"127.0.0.1/regional", "Northgate Courier", "Council approves new bus lanes on Harbour Road"},
+		{"notes", "notes", ""},
+		{"127.0.0.1/news-2", "The Daily Ledger", "Flood defences hold as river peaks in Lanford"},
+	}
+	if len(res.Documents) != len(want) {
+		t.Fatalf("got %d documents, want %d", len(res.Documents), len(want))
+	}
+	for i, w := range want {
+		d := res.Documents[i]
+		if d.ID != w.ID || d.Outlet != w.Outlet || (w.Title != "" && d.Title != w.Title) {
+			t.Errorf("document %d = %+v, want %+v", i, d, w)
+		}
+	}
+}
+
+func TestCompareLinkErrors(t *testing.T) {
+	site := articleSite(t)
+	good := site.URL + "/news"
+	tests := []struct {
+		name, link string
+		allow      bool // the test-only allowance for loopback
+		msg        string
+	}{
+		{"loopback refused by default", good, false, "that address is not allowed"},
+		{"metadata address", "http://169.254.169.254/latest/meta-data/", true, "that address is not allowed"},
+		{"home page", site.URL + "/index", true, "that page is not an article"},
+		{"image", site.URL + "/image", true, "that link is not a web page"},
+		{"missing page", site.URL + "/gone", true, "the site says that page does not exist"},
+		{"bad link", "http://exa mple.com/", true, "that link is not valid"},
+		{"control characters", "http://a\n\x1b[31mb/", true, "not valid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.allow {
+				allowLoopback(t)
+			}
+			code, out, errs := runCLI(t, "compare", good, tt.link)
+			if code != exitInput || out != "" {
+				t.Errorf("compare %s exited %d with stdout %q, want %d and nothing", tt.link, code, out, exitInput)
+			}
+			if strings.Count(errs, "\n") != 1 || !strings.HasSuffix(errs, "\n") || strings.ContainsAny(strings.TrimSuffix(errs, "\n"), "\n\x1b") {
+				t.Errorf("stderr = %q, want exactly one clean line", errs)
+			}
+			if !strings.HasPrefix(errs, "parallax compare: ") || !strings.Contains(errs, tt.msg) {
+				t.Errorf("stderr = %q, want it to say %q", errs, tt.msg)
+			}
+		})
+	}
+}
+
+func TestLinkID(t *testing.T) {
+	tests := []struct{ link, want string }{
+		{"https://www.BBC.co.uk/news/world-123/", "bbc.co.uk/news/world-123"},
+		{"http://example.org:8080/a/b?x=1#frag", "example.org/a/b"},
+		{"https://example.org", "example.org"},
+		{"https://[2001:db8::1]/story", "2001:db8::1/story"},
+	}
+	for _, tt := range tests {
+		if got := linkID(tt.link); got != tt.want {
+			t.Errorf("linkID(%q) = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+// TestUsage checks that parallax help names every command and the flags of compare
+// and serve.
+func TestUsage(t *testing.T) {
+	code, out, _ := runCLI(t, "help")
+	if code != exitOK {
+		t.Fatalf("parallax help exited %d", code)
+	}
+	for name := range commands {
+		if !strings.Contains(out, "parallax "+name+" ") && !strings.Contains(out, "parallax "+name+"\n") {
+			t.Errorf("parallax help does not name the command %q", name)
+		}
+	}
+	for _, flag := range []string{"--format", "--lexicon FILE", "LINK", "--addr", "--root DIR", "--no-import", "OUTDIR", "--shared"} {
+		if !strings.Contains(out, flag) {
+			t.Errorf("parallax help does not mention %s", flag)
 		}
 	}
 }
