@@ -20,6 +20,10 @@ type Options struct {
 	// Threshold is the lowest average link score at which sentences are grouped into a
 	// claim; 0 means DefaultThreshold. Lower finds more, looser claims.
 	Threshold float64
+	// NoWordDiffs leaves Diff.Chunks empty (numbers that differ are still listed), for
+	// callers that diff against a reference of their own: word diffs are about half the
+	// cost of aligning the seeds. See Words.
+	NoWordDiffs bool
 }
 
 // DefaultThreshold is the grouping threshold used when Options leave it unset.
@@ -82,7 +86,7 @@ func Align(docs []Document, opts *Options) (*Result, error) {
 	c := newCorpus(docs)
 	edges := c.candidatePairs()
 	groups := averageLink(c, edges, threshold)
-	return c.result(groups), nil
+	return c.result(groups, opts == nil || !opts.NoWordDiffs), nil
 }
 
 // Compare parses the articles and aligns them.
@@ -469,7 +473,7 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 }
 
 // result turns groups of sentences into claims with evidence and diffs.
-func (c *corpus) result(groups [][]int) *Result {
+func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
 	r := &Result{Documents: c.docs, Claims: []Claim{}, Unique: []Ref{}}
 	inClaim := make([]bool, len(c.sents))
 	for _, g := range groups {
@@ -484,8 +488,11 @@ func (c *corpus) result(groups [][]int) *Result {
 		cl.Evidence = c.evidence(g)
 		ref := c.text(g[0])
 		for _, si := range g[1:] {
-			other := c.text(si)
-			cl.Diffs = append(cl.Diffs, Diff{From: c.ref(g[0]), To: c.ref(si), Chunks: Words(ref, other), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)})
+			d := Diff{From: c.ref(g[0]), To: c.ref(si), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)}
+			if wordDiffs {
+				d.Chunks = Words(ref, c.text(si))
+			}
+			cl.Diffs = append(cl.Diffs, d)
 		}
 		r.Claims = append(r.Claims, cl)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -231,5 +232,35 @@ func TestOpJSON(t *testing.T) {
 	var c Chunk
 	if err := json.Unmarshal([]byte(`{"op":"replace"}`), &c); err == nil {
 		t.Error("Unmarshal accepted an unknown operation")
+	}
+}
+
+// TestNoWordDiffs checks that skipping word diffs changes nothing else.
+func TestNoWordDiffs(t *testing.T) {
+	arts := seedArticles(t)
+	full, err := Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := Compare(arts, &Options{NoWordDiffs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Claims) != len(lean.Claims) {
+		t.Fatalf("%d claims with word diffs, %d without", len(full.Claims), len(lean.Claims))
+	}
+	for i := range full.Claims {
+		f, l := full.Claims[i], lean.Claims[i]
+		if !slices.Equal(f.Members, l.Members) || len(f.Diffs) != len(l.Diffs) {
+			t.Fatalf("claim %s differs without word diffs", f.ID)
+		}
+		for j := range l.Diffs {
+			if len(l.Diffs[j].Chunks) != 0 || len(f.Diffs[j].Chunks) == 0 {
+				t.Errorf("claim %s diff %d: %d chunks with, %d without", f.ID, j, len(f.Diffs[j].Chunks), len(l.Diffs[j].Chunks))
+			}
+			if !slices.Equal(f.Diffs[j].Numbers, l.Diffs[j].Numbers) {
+				t.Errorf("claim %s diff %d: numbers differ", f.ID, j)
+			}
+		}
 	}
 }

@@ -115,3 +115,19 @@ func BenchmarkParseSeeds(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAlignSeedsNoWordDiffs is the seed alignment for callers that diff against a
+// reference of their own (the web app).
+func BenchmarkAlignSeedsNoWordDiffs(b *testing.B) {
+	arts := seedArticles(b)
+	docs := make([]Document, len(arts))
+	for i, a := range arts {
+		docs[i] = Parse(a)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Align(docs, &Options{NoWordDiffs: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
