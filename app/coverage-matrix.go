@@ -7,20 +7,33 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"parallax/compare"
+	"parallax/compare/framing"
 )
 
 const svgNS = "http://www.w3.org/2000/svg"
 
 // Geometry of the coverage matrix, in SVG units.
 const (
-	cellW, cellH = 44, 22
+	cellW, cellH = 60, 22
 	labelW       = 56
 	headH        = 150
 )
 
-// shades go from the end of an article (light) to its top (dark); they pass WCAG AA
-// against the text drawn on them (white on the two darkest).
-var shades = []string{"#dbe9f6", "#a6c8e8", "#5b93c9", "#2c6aa8", "#123e6b"}
+// shades go from the last third of an article (light) to its lead (dark), one per
+// framing.Position, the terms the framing view uses; they pass WCAG AA against the
+// text drawn on them (white on the two darkest).
+var shades = []string{"#dbe9f6", "#a6c8e8", "#2c6aa8", "#123e6b"}
+
+// places are the positions in the order of shades, and the words drawn in the cells.
+var places = []struct {
+	pos  framing.Position
+	cell string
+}{
+	{framing.Buried, "last ⅓"},
+	{framing.Middle, "middle"},
+	{framing.FirstThird, "first ⅓"},
+	{framing.Lead, "lead"},
+}
 
 // coverageMatrix is a heat map of claims × outlets: who reports what, and how early.
 type coverageMatrix struct {
@@ -31,10 +44,26 @@ type coverageMatrix struct {
 
 func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 
-func shade(pos float64) (fill string, dark bool) {
-	k := int((1 - pos) * float64(len(shades)-1)) // earlier → darker
-	k = max(0, min(len(shades)-1, k))
-	return shades[k], k >= 3
+// shade returns the fill of a cell for a position, the word to draw and whether the
+// fill is dark.
+func shade(p framing.Position) (fill, word string, dark bool) {
+	for k, pl := range places {
+		if pl.pos == p {
+			return shades[k], pl.cell, k >= 2
+		}
+	}
+	return "#ffffff", "", false
+}
+
+// firstOf returns the first sentence of doc that reports the claim, or -1.
+func firstOf(c *compare.Claim, doc string) int {
+	best := -1
+	for _, m := range c.Members {
+		if m.Doc == doc && (best < 0 || m.Sentence < best) {
+			best = m.Sentence
+		}
+	}
+	return best
 }
 
 func (m *coverageMatrix) onCell(id string) app.EventHandler {
@@ -66,16 +95,16 @@ func (m *coverageMatrix) Render() app.UI {
 		cells = append(cells, svg("text").Class("rowlabel").Attr("x", labelW-8).Attr("y", y+cellH/2+4).Attr("text-anchor", "end").Textf("#%d", ci+1))
 		for di := range docs {
 			d := &docs[di]
-			pos := coverage(x, c, d.ID)
+			first := firstOf(c, d.ID)
 			xx := labelW + cellW*di
-			if pos < 0 {
+			if first < 0 || x.doc(d.ID) == nil {
 				cells = append(cells, svg("rect").Class("cell empty").
 					Attr("x", xx+1).Attr("y", y+1).Attr("width", cellW-2).Attr("height", cellH-2).Attr("fill", "#ffffff"))
 				continue
 			}
-			fill, dark := shade(pos)
-			pct := strconv.Itoa(int(pos*100+0.5)) + "%"
-			name := fmt.Sprintf("Claim %d in %s, %s into the article: show it in the aligned view", ci+1, label(d), pct)
+			p := framing.Place(*d, first)
+			fill, word, dark := shade(p)
+			name := fmt.Sprintf("Claim %d in %s: %s, sentence %d of %d (%s). Show it in the aligned view", ci+1, label(d), placeNames[p], first+1, len(d.Sentences), placeHelp[p])
 			txt := "#1b1b1b"
 			if dark {
 				txt = "#ffffff"
@@ -84,12 +113,12 @@ func (m *coverageMatrix) Render() app.UI {
 				OnClick(m.onCell(c.ID)).OnKeyDown(pressKey(actionFocusClaim, c.ID)).Body(
 				svg("title").Text(name),
 				svg("rect").Class("cell").Attr("x", xx+1).Attr("y", y+1).Attr("width", cellW-2).Attr("height", cellH-2).Attr("fill", fill),
-				svg("text").Class("celltext").Attr("x", xx+cellW/2).Attr("y", y+cellH/2+4).Attr("text-anchor", "middle").Attr("fill", txt).Text(pct),
+				svg("text").Class("celltext").Attr("x", xx+cellW/2).Attr("y", y+cellH/2+4).Attr("text-anchor", "middle").Attr("fill", txt).Text(word),
 			))
 		}
 	}
 	return app.Div().ID("coverage").Class("coverage").Body(
-		app.P().Class("hint").Text("Each row is a claim, each column an outlet. A filled cell means the outlet reports the claim; the darker it is, the earlier in the article (the number is how far into the article, 0% = the first sentence). Click a cell, or press Enter on it, to see the wording."),
+		app.P().Class("hint").Text("Each row is a claim, each column an outlet. A filled cell means the outlet reports the claim; the darker it is, the more prominent: in the lead (the first two sentences), the first third, the middle or the last third of the article, as the cell says. Click a cell, or press Enter on it, to see the wording."),
 		app.Div().Class("scroll").Body(
 			svg("svg").Class("matrix").Attr("viewBox", fmt.Sprintf("0 0 %d %d", w, h)).
 				Attr("width", w).Attr("height", h).Attr("role", "group").
@@ -97,13 +126,11 @@ func (m *coverageMatrix) Render() app.UI {
 				Body(cells...),
 		),
 		app.Div().Class("scale").Aria("hidden", "true").Body(
-			app.Span().Text("early in the article"),
-			app.Range(shades).Slice(func(i int) app.UI {
-				return app.Span().Class("sw sw" + strconv.Itoa(len(shades)-1-i))
+			app.Range(places).Slice(func(i int) app.UI {
+				k := len(places) - 1 - i
+				return app.Span().Class("swl").Body(app.Span().Class("sw sw"+strconv.Itoa(k)), app.Text(placeNames[places[k].pos]))
 			}),
-			app.Span().Text("late"),
-			app.Span().Class("sw swempty"),
-			app.Span().Text("not reported"),
+			app.Span().Class("swl").Body(app.Span().Class("sw swempty"), app.Text("not reported")),
 		),
 	)
 }

@@ -1,0 +1,366 @@
+//go:build !js
+
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"parallax/compare"
+	"parallax/compare/framing"
+	"parallax/seeds"
+	"strings"
+)
+
+// manyArticles returns n articles made of the seeds, with distinct IDs and outlets.
+func manyArticles(n int) []compare.Article {
+	var arts []compare.Article
+	for i := 0; len(arts) < n; i++ {
+		for _, a := range seeds.Articles() {
+			if len(arts) < n {
+				a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+				a.Outlet = fmt.Sprintf("%s %d", a.Outlet, i+1)
+				arts = append(arts, a)
+			}
+		}
+	}
+	return arts
+}
+
+// The worker sends the framing as a framingWire; the page's expand must give back
+// exactly what framing.Compare gave, after the trip through JSON.
+func TestFramingWireRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		arts []compare.Article
+	}{
+		{"seeds", seeds.Articles()},
+		{"twenty", manyArticles(MaxArticles)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := compareNow(EngineRequest{ID: 1, Articles: tc.arts})
+			if rep.Error != "" || rep.Framing == nil {
+				t.Fatalf("compareNow: error %q, framing error %q", rep.Error, rep.FramingError)
+			}
+			want, err := json.Marshal(rep.Framing)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What the worker does, then what the page does.
+			sent := rep
+			pack(&sent)
+			start := time.Now()
+			raw, err := json.Marshal(sent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			encode := time.Since(start)
+			var got EngineReply
+			start = time.Now()
+			if err := json.Unmarshal(raw, &got); err != nil {
+				t.Fatal(err)
+			}
+			decode := time.Since(start)
+			start = time.Now()
+			holdFraming(&got)
+			expand := time.Since(start)
+			if got.Framing == nil {
+				t.Fatalf("holdFraming did not rebuild the framing: %q", got.FramingError)
+			}
+			back, err := json.Marshal(got.Framing)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(back, want) {
+				i := 0
+				for i < len(back) && i < len(want) && back[i] == want[i] {
+					i++
+				}
+				t.Errorf("expand(toWire(c)) differs from c at byte %d:\n got …%.300s\nwant …%.300s", i, back[max(0, i-100):], want[max(0, i-100):])
+			}
+			if f := framingOf(got.Result); f == nil || f.fc != got.Framing {
+				t.Error("framingOf does not find the framing held for the result")
+			}
+			noFraming := sent
+			noFraming.Wire = nil
+			plain, _ := json.Marshal(noFraming)
+			wire, _ := json.Marshal(sent.Wire)
+			t.Logf("%d articles: reply %d bytes without framing, %d with (framing %d as wire, %d in full); framing computed in %d ms (alignment %d ms); page: decode %v, expand %v; worker: encode %v",
+				len(tc.arts), len(plain), len(raw), len(wire), len(want), rep.FramingMillis, rep.Millis, decode.Round(time.Millisecond), expand.Round(time.Microsecond), encode.Round(time.Millisecond))
+		})
+	}
+}
+
+var (
+	spaceAfterTag  = regexp.MustCompile(`>\s+`)
+	spaceBeforeTag = regexp.MustCompile(`\s+<`)
+)
+
+// flat removes the indentation app.HTMLString adds between elements.
+func flat(html string) string {
+	return spaceBeforeTag.ReplaceAllString(spaceAfterTag.ReplaceAllString(html, ">"), "<")
+}
+
+// seedFraming compares the seeds as the page does and returns the result, its
+// framing held for the views.
+func seedFraming(t *testing.T) (*compare.Result, *framed) {
+	t.Helper()
+	rep := compareNow(EngineRequest{ID: 1, Articles: seeds.Articles()})
+	holdFraming(&rep)
+	f := framingOf(rep.Result)
+	if f == nil || f.fc == nil {
+		t.Fatalf("no framing for the seeds: %q", rep.FramingError)
+	}
+	return rep.Result, f
+}
+
+// seedDoc returns the ID of the seed whose file name starts with prefix ("002").
+func seedDoc(t *testing.T, res *compare.Result, prefix string) string {
+	t.Helper()
+	for _, d := range res.Documents {
+		if strings.HasPrefix(d.ID, prefix+"_") {
+			return d.ID
+		}
+	}
+	t.Fatalf("no seed %s", prefix)
+	return ""
+}
+
+// between returns the part of s from the first from to the next to after it, or "".
+func between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i:]
+	if j := strings.Index(s[len(from):], to); j >= 0 {
+		return s[:len(from)+j]
+	}
+	return s
+}
+
+// docRow returns the HTML of the table row for doc in the section whose heading has
+// the ID section.
+func docRow(html, section, doc string) string {
+	sec := between(html, `id="`+section+`"`, "<section")
+	return between(sec, `data-doc="`+doc+`"`, "</tr>")
+}
+
+// The framing tab on the seeds shows the findings the issue names, in the rows of
+// the outlets that have them.
+func TestFramingViewSeeds(t *testing.T) {
+	res, _ := seedFraming(t)
+	html := flat(app.HTMLString(&framingView{IResult: res}))
+	nyt, ap, toi, cnn := seedDoc(t, res, "000"), seedDoc(t, res, "001"), seedDoc(t, res, "002"), seedDoc(t, res, "004")
+
+	for _, tc := range []struct {
+		name, section, doc string
+		want               []string
+	}{
+		{"002 calls the ministry Hamas-run", "fr-labels", toi, []string{">Hamas-run ×2<", "cannot be independently verified"}},
+		{"001 says militant group", "fr-labels", ap, []string{">militant group ×2<"}},
+		{"004 says terrorist group", "fr-labels", cnn, []string{">terrorist group<"}},
+		{"Blinken first in 001", "fr-voices", ap, []string{"<li><strong>Antony J. Blinken</strong>: 172 words"}},
+		{"002 sourcing", "fr-sourcing", toi, []string{"44% (27 of 61)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := docRow(html, tc.section, tc.doc)
+			if r == "" {
+				t.Fatalf("no row for %s in section %s", tc.doc, tc.section)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(r, w) {
+					t.Errorf("row of %s in %s lacks %q:\n%s", tc.doc, tc.section, w, r)
+				}
+			}
+		})
+	}
+
+	// Blinken is the most quoted speaker of 001: first in its list.
+	voices := docRow(html, "fr-voices", ap)
+	if i := strings.Index(voices, "<li>"); i < 0 || !strings.Contains(voices[i:i+60], "Blinken") {
+		t.Errorf("001's first voice is not Blinken:\n%s", voices)
+	}
+	// The actors table sets 001's “militant group” and 004's “terrorist group” for
+	// Hamas side by side, flagged as differing words.
+	hamas := between(html, `data-actor="Hamas"`, "</tr>")
+	if !strings.Contains(hamas, "words differ") {
+		t.Errorf("Hamas row is not flagged as differing:\n%.500s", hamas)
+	}
+	for doc, term := range map[string]string{ap: ">militant group ×2<", cnn: ">terrorist group<"} {
+		if cell := between(hamas, `data-doc="`+doc+`"`, "</td>"); !strings.Contains(cell, term) {
+			t.Errorf("Hamas in %s: cell lacks %q:\n%s", doc, term, hamas)
+		}
+	}
+	// The caveat as written, with the outlet; 000's 22,0000 flagged.
+	caveat := between(html, `<span class="src src-caveat">caveat</span>`, "</li>")
+	if !strings.Contains(caveat, "cannot be independently verified") || !strings.Contains(caveat, "The Times of Israel") {
+		t.Errorf("002's caveat is not quoted with its outlet: %q", caveat)
+	}
+	checks := between(html, `id="fr-checks"`, "</section>")
+	if !strings.Contains(checks, "The New York Times · 2024-01-04:") || !strings.Contains(checks, "more than 22,0000 Palestinians") || !strings.Contains(checks, "⚠ check") {
+		t.Errorf("22,0000 in 000 is not flagged:\n%s", checks)
+	}
+	// Herzog is quoted by 002 alone; omissions per article; the note for teachers.
+	if !strings.Contains(between(html, "Quoted by one outlet only", "</ul>"), "Isaac Herzog</strong>— The Times of Israel") {
+		t.Error("Isaac Herzog is not listed as quoted by The Times of Israel only")
+	}
+	for _, want := range []string{`id="howto"`, "How to read this (for teachers)", "not at bias", "leaves out", "Why these words matter"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the framing view lacks %q", want)
+		}
+	}
+	if strings.Contains(docRow(html, "fr-omissions", nyt), ">0 claims<") {
+		t.Error("000 leaves out no claims, want some")
+	}
+}
+
+// The Gaza death-toll claim: its framing panel sets 000's malformed 22,0000 next to
+// 002's 23,000 from the “Hamas-run Gaza Health Ministry” with its caveat, with
+// dates, and says where each outlet puts it.
+func TestClaimFramingSeeds(t *testing.T) {
+	res, f := seedFraming(t)
+	nyt, toi := seedDoc(t, res, "000"), seedDoc(t, res, "002")
+	var cf *framing.ClaimFraming
+	for i := range f.fc.Claims {
+		for _, g := range f.fc.Claims[i].Numbers {
+			for _, v := range g.Values {
+				if v.Doc == nyt && v.Text == "22,0000" {
+					cf = &f.fc.Claims[i]
+				}
+			}
+		}
+	}
+	if cf == nil {
+		t.Fatal("no claim has 000's 22,0000")
+	}
+	c := &claimFraming{IResult: res, IClaim: cf.Claim, IRef: nyt}
+	closed := flat(app.HTMLString(c))
+	for _, want := range []string{"check a number", `aria-expanded="false"`, "</span>framing</button>"} {
+		if !strings.Contains(closed, want) {
+			t.Errorf("closed claim framing lacks %q:\n%s", want, closed)
+		}
+	}
+	if strings.Contains(closed, "frpanel") {
+		t.Error("the closed claim framing renders its panel")
+	}
+	c.open = true
+	html := flat(app.HTMLString(c))
+	nums := between(html, "Numbers side by side", "</table>")
+	for _, want := range []string{"more than 22,0000 Palestinians", "⚠ check", "2024-01-04", "23,000 Palestinians", "the Hamas-run Gaza Health Ministry", "cannot be independently verified", "2024-01-09", "figures differ"} {
+		if !strings.Contains(nums, want) {
+			t.Errorf("numbers side by side lack %q:\n%s", want, nums)
+		}
+	}
+	toiRow := between(html, `data-doc="`+toi+`"`, "</tr>")
+	for _, want := range []string{`class="place place-`, "named source", "Hamas-run", "caveat"} {
+		if !strings.Contains(toiRow, want) {
+			t.Errorf("002's row lacks %q:\n%s", want, toiRow)
+		}
+	}
+	nytRow := between(html, `data-doc="`+nyt+`"`, "</tr>")
+	if !strings.Contains(nytRow, "the Gaza health ministry") {
+		t.Errorf("000's row does not give its source, the Gaza health ministry:\n%s", nytRow)
+	}
+	if !strings.Contains(html, "does not report this claim") {
+		t.Error("the outlets that do not report the claim are not listed")
+	}
+}
+
+// In the aligned view, labels are highlighted inside the sentences, as text, with
+// the lexicon's note as the title.
+func TestLabelMarksInAlignedView(t *testing.T) {
+	res, _ := seedFraming(t)
+	v := &alignedView{IResult: res, IRef: seedDoc(t, res, "000"), IOrder: sortOutlets}
+	v.build()
+	diffRows(v.rows, 0, len(v.rows))
+	v.limit = len(v.rows)
+	html := flat(app.HTMLString(v))
+	for _, want := range []string{`class="lbl"`, ">Hamas-run</mark>", `class="lbl lbl-caveat"`, ">cannot be independently verified</mark>", ">terrorist group</mark>", ">militant group</mark>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("aligned view lacks %q", want)
+		}
+	}
+	if !strings.Contains(html, `class="frbtn"`) {
+		t.Error("aligned view has no framing button under its claims")
+	}
+}
+
+func TestMarkPieces(t *testing.T) {
+	ins, eq, del := compare.Insert, compare.Equal, compare.Delete
+	for _, tc := range []struct {
+		name  string
+		ps    []piece
+		marks []textMark
+		want  string // pieces as text, marked ones in [brackets], deleted in {braces}
+	}{
+		{"none", []piece{{Text: "a b", Op: eq}}, nil, "a b"},
+		{"inside one piece", []piece{{Text: "the terrorist group said", Op: eq}}, []textMark{{Start: 4, End: 19}}, "the |[terrorist group]| said"},
+		{"across pieces", []piece{{Text: "the terrorist ", Op: eq}, {Text: "group said", Op: ins}}, []textMark{{Start: 4, End: 19}}, "the |[terrorist ]|[group]| said"},
+		{"deleted words do not count", []piece{{Text: "a ", Op: eq}, {Text: "xyz ", Op: del}, {Text: "Hamas-run body", Op: ins}}, []textMark{{Start: 2, End: 11}}, "a |{xyz }|[Hamas-run]| body"},
+		{"two marks", []piece{{Text: "ab cd ef", Op: eq}}, []textMark{{Start: 0, End: 2}, {Start: 6, End: 8}}, "[ab]| cd |[ef]"},
+		{"mark past the end", []piece{{Text: "ab", Op: eq}}, []textMark{{Start: 1, End: 9}}, "a|[b]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, in := markPieces(tc.ps, tc.marks)
+			var parts []string
+			for i, p := range ps {
+				switch {
+				case p.Op == del:
+					parts = append(parts, "{"+p.Text+"}")
+				case in[i] != nil:
+					parts = append(parts, "["+p.Text+"]")
+				default:
+					parts = append(parts, p.Text)
+				}
+			}
+			if got := strings.Join(parts, "|"); got != tc.want {
+				t.Errorf("markPieces = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// The page lists the Framing tab and shows the framing view in it.
+func TestPageFramingTab(t *testing.T) {
+	h, _ := load(t, &workspace{Articles: seeds.Articles(), View: viewFraming})
+	p := h.page
+	if p.st != statusDone {
+		t.Fatalf("status %q, want done", p.st)
+	}
+	if framingOf(p.res) == nil {
+		t.Fatal("the page's result has no framing")
+	}
+	found := false
+	for _, v := range tabs() {
+		found = found || v.id == viewFraming && v.name == "Framing"
+	}
+	if !found {
+		t.Fatalf("tabs %v lack Framing", tabs())
+	}
+	if err := app.Match(&framingView{IResult: p.res}, p, 0, 3, 1, 1, 0); err != nil {
+		t.Error(err)
+	}
+}
+
+// A reply whose framing failed still shows the comparison; the tab says why.
+func TestFramingMissing(t *testing.T) {
+	rep := compareNow(EngineRequest{ID: 1, Articles: seeds.Articles()})
+	rep.Framing, rep.FramingError = nil, "finding the framing signals failed (boom)"
+	holdFraming(&rep)
+	html := app.HTMLString(&framingView{IResult: rep.Result})
+	if !strings.Contains(html, "not available: finding the framing signals failed (boom).") {
+		t.Errorf("framing view without framing says:\n%s", html)
+	}
+	if ui := framingForClaim(rep.Result, &rep.Result.Claims[0], ""); ui != nil {
+		t.Error("a claim extra renders without framing")
+	}
+	if ms := labelMarks(rep.Result, rep.Result.Claims[0].Members[0], "x"); ms != nil {
+		t.Error("labels marked without framing")
+	}
+}
