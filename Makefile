@@ -33,9 +33,9 @@ test-wasm:
 test-browser: build
 	$(GO) test -tags browser -count=1 -v -run '^TestBrowser' ./cmd/parallax/
 
-## screenshot: rewrite web/screenshot.png (the seed demo's aligned view) for the README
+## screenshot: rewrite web/screenshot.png (the seed demo's aligned view) and web/screenshot-framing.png (a claim's framing) for the README
 screenshot: build
-	$(GO) test -tags browser -count=1 -run '^TestBrowserDemo$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png
+	$(GO) test -tags browser -count=1 -run '^TestBrowser(Demo|Framing)$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png -screenshot-framing=$(CURDIR)/web/screenshot-framing.png
 
 ## bench: engine benchmarks, natively
 bench:
@@ -55,6 +55,9 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzClean -fuzztime=$(FUZZTIME) ./compare/
 	$(GO) test -run='^$$' -fuzz=FuzzSplit -fuzztime=$(FUZZTIME) ./compare/
 	$(GO) test -run='^$$' -fuzz=FuzzAlign -fuzztime=$(FUZZTIME) ./compare/
+	$(GO) test -run='^$$' -fuzz=FuzzQuotes -fuzztime=$(FUZZTIME) ./compare/framing/
+	$(GO) test -run='^$$' -fuzz=FuzzNumbers -fuzztime=$(FUZZTIME) ./compare/framing/
+	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./compare/framing/
 
 ## golden: rewrite golden files under testdata/ after a deliberate change
 golden:
