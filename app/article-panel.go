@@ -12,7 +12,8 @@ import (
 	"parallax/seeds"
 )
 
-// articlePanel lists the articles and lets the reader add (paste or .txt files), edit,
+// articlePanel lists the articles and lets the reader add (paste, a link fetched by
+// parallax serve, .txt files or saved .html pages), edit,
 // remove and reorder them, reset to the demo, or clear everything.
 type articlePanel struct {
 	app.Compo
@@ -29,6 +30,9 @@ type articlePanel struct {
 	undo     *compare.Article
 	undoAt   int
 	inflight int
+	link     string // the link typed for “Add from link”
+	linkBusy bool   // the server is fetching it
+	linkErr  string // why the last link was not imported
 }
 
 func (p *articlePanel) OnInit() { p.editing = -1 }
@@ -291,11 +295,25 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 	arts := cloneArticles(p.IArticles)
 	var added, problems []string
 	for _, u := range ups {
+		name := strings.TrimSuffix(u.name, path.Ext(u.name))
+		a := compare.Article{Outlet: name, Text: string(u.data)}
 		if u.err == "" {
-			if !strings.EqualFold(path.Ext(u.name), ".txt") && path.Ext(u.name) != "" {
-				u.err = "only plain-text .txt files can be added"
-			} else if err := compare.CheckText(string(u.data)); err != nil {
-				u.err = err.Error()
+			switch ext := strings.ToLower(path.Ext(u.name)); ext {
+			case ".txt", "":
+				if err := compare.CheckText(a.Text); err != nil {
+					u.err = err.Error()
+				}
+			case ".html", ".htm":
+				page, err := pageArticle(u.data)
+				if err != nil {
+					u.err = err.Error()
+				}
+				a = page
+				if a.Outlet == "" {
+					a.Outlet = name
+				}
+			default:
+				u.err = "only plain-text .txt files and saved web pages (.html) can be added"
 			}
 		}
 		if u.err == "" && len(arts) >= MaxArticles {
@@ -305,8 +323,8 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 			problems = append(problems, u.name+": "+u.err)
 			continue
 		}
-		name := strings.TrimSuffix(u.name, path.Ext(u.name))
-		arts = append(arts, compare.Article{ID: newID(arts, name), Outlet: name, Text: string(u.data)})
+		a.ID = newID(arts, name)
+		arts = append(arts, a)
 		added = append(added, u.name)
 	}
 	p.fileMsg = ""
@@ -334,13 +352,15 @@ func (p *articlePanel) Render() app.UI {
 			),
 			app.Div().Class("actions").Body(
 				app.Button().ID("add").Class("primary").OnClick(p.onAdd).Text("Paste an article"),
-				app.Input().ID("files").Class("sr-only").Type("file").Accept(".txt,text/plain").Multiple(true).OnChange(p.onFiles),
-				app.Label().For("files").Class("button").Text("Choose .txt files"),
+				app.Input().ID("files").Class("sr-only").Type("file").Accept(".txt,.html,.htm,text/plain,text/html").Multiple(true).OnChange(p.onFiles),
+				app.Label().For("files").Class("button").Text("Choose files"),
 				app.Button().ID("reset").OnClick(p.onReset).Text("Reset to demo"),
 				app.Button().ID("clear").Disabled(n == 0).OnClick(p.onAsk("clear")).Text("Clear all"),
 			),
 		),
-		app.P().Class("hint").Text("Drop .txt files anywhere on this panel. Articles are saved in this browser only."),
+		p.renderLinkForm(),
+		app.If(p.linkErr != "", func() app.UI { return app.P().ID("link-msg").Class("error").Role("alert").Text(p.linkErr) }),
+		app.P().Class("hint").Text("Drop .txt files or saved web pages (.html) anywhere on this panel. Articles are saved in this browser only."),
 		app.If(p.confirm != "", func() app.UI { return p.renderConfirm() }),
 		app.If(p.fileMsg != "", func() app.UI { return app.P().ID("file-msg").Class("error").Role("alert").Text(p.fileMsg) }),
 		app.If(p.undo != nil, func() app.UI {
