@@ -3,7 +3,7 @@ GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
 
-.PHONY: build run test vet test-native test-wasm test-browser screenshot bench bench-wasm eval fuzz golden clean
+.PHONY: build run test vet test-native test-wasm test-browser screenshot bench bench-wasm eval fuzz golden load clean
 
 ## build: the browser app (web/app.wasm, with .br and .gz copies to serve) and the native binary (bin/parallax)
 build:
@@ -44,6 +44,11 @@ bench:
 ## bench-wasm: the seed benchmark under WebAssembly (Node)
 bench-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -run='^$$' -bench=Seeds -benchmem -exec="$(WASM_EXEC)" ./compare/
+
+## load: parallax serve under 200 connections on loopback for LOADTIME (app files and link imports from a local test site); prints requests/s, p99, memory
+LOADTIME ?= 30s
+load: build
+	$(GO) test -tags load -count=1 -v -run '^TestLoad$$' ./cmd/parallax/ -args -duration=$(LOADTIME)
 
 ## eval: alignment quality on ../shared/gold and ../shared/bench
 eval:
