@@ -151,7 +151,7 @@ func (p *articlePanel) renderLinkForm() app.UI {
 	}
 	return app.Form().ID("link-form").Class("actions").NoValidate(true).OnSubmit(p.onLink).Body(
 		app.Label().For("link-url").Class("sr-only").Text("Link to a news article"),
-		app.Input().ID("link-url").Type("url").Placeholder("https://… link to a news article").
+		app.Input().ID("link-url").Type("url").Size(48).Placeholder("https://… (a news article)").
 			AutoComplete(false).Value(p.link).OnChange(p.onLinkInput),
 		app.Button().ID("link-add").Type("submit").Disabled(p.linkBusy).Text(label),
 		app.If(p.linkBusy, func() app.UI {
