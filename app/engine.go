@@ -40,7 +40,8 @@ func compareNow(req EngineRequest) (rep EngineReply) {
 		}
 	}()
 	start := time.Now()
-	res, err := compare.Compare(req.Articles, nil)
+	// The page diffs the words against the reference the reader picks (diffRows).
+	res, err := compare.Compare(req.Articles, &compare.Options{NoWordDiffs: true})
 	rep = EngineReply{ID: req.ID, Result: res, Millis: time.Since(start).Milliseconds()}
 	if err != nil {
 		rep.Error = err.Error()

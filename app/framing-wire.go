@@ -10,7 +10,9 @@ import (
 // framingWire is a framing.Comparison as the engine worker sends it to the page:
 // without what the page rebuilds from the per-article reports and the result (each
 // claim member's outlet, date, position, labels, attributions and numbers, and each
-// claim's coverage cells). On the seeds it is a third smaller than the Comparison.
+// claim's coverage cells), and without the articles' quotations, which no view shows
+// (they show Voices, and the Speakers of each member). On the seeds it is half the size
+// of the Comparison, for 20 articles a third.
 type framingWire struct {
 	Articles []framing.Report      `json:"articles"`
 	Claims   []wireClaim           `json:"claims"`
@@ -41,8 +43,12 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 		return nil
 	}
 	docs := docPositions(res)
-	w := &framingWire{Articles: fc.Articles, Actors: fc.Actors, Voices: fc.Voices, Coverage: fc.Coverage, Glossary: fc.Glossary,
-		Claims: make([]wireClaim, len(fc.Claims))}
+	w := &framingWire{Articles: make([]framing.Report, len(fc.Articles)), Actors: fc.Actors, Voices: fc.Voices, Coverage: fc.Coverage,
+		Glossary: fc.Glossary, Claims: make([]wireClaim, len(fc.Claims))}
+	for i, r := range fc.Articles {
+		r.Quotes = nil
+		w.Articles[i] = r
+	}
 	for i, cf := range fc.Claims {
 		wc := wireClaim{Claim: cf.Claim, Labels: cf.Labels, Numbers: cf.Numbers, Members: make([]wireMember, len(cf.Members))}
 		for j, m := range cf.Members {
@@ -56,10 +62,13 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 // expand rebuilds the comparison toWire shrank, the way framing.Compare builds it:
 // a member's findings are its article's findings in its sentence; its position is
 // framing.Place; a claim's coverage cell per document is its most prominent member.
-// It returns nil if the wire does not fit res.
+// The articles' Quotes stay empty. It returns nil if the wire does not fit res.
 func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 	if w == nil || res == nil || len(w.Articles) != len(res.Documents) {
 		return nil
+	}
+	for i := range w.Articles {
+		w.Articles[i].Quotes = []framing.Quote{}
 	}
 	fc := &framing.Comparison{Articles: w.Articles, Actors: nonNil(w.Actors), Voices: nonNil(w.Voices),
 		Coverage: nonNil(w.Coverage), Glossary: nonNil(w.Glossary), Claims: make([]framing.ClaimFraming, len(w.Claims))}
