@@ -1,0 +1,149 @@
+package workspace
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"parallax/compare"
+	"parallax/compare/framing"
+)
+
+// WriteMarkdown writes the comparison as a Markdown report: the articles, each shared
+// claim with every outlet's sentence, and what only one outlet reports. Text from the
+// articles is escaped, so it renders literally and carries no HTML.
+func WriteMarkdown(w io.Writer, r *compare.Result) error {
+	b := bufio.NewWriter(w)
+	docs := docs(r)
+	b.WriteString("# Parallax comparison\n\n| Outlet | Date | Title | Sentences |\n| --- | --- | --- | --- |\n")
+	for _, d := range r.Documents {
+		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", md(d.Outlet), md(d.Date), md(d.Title), len(d.Sentences))
+	}
+	fmt.Fprintf(b, "\n## Shared claims (%d)\n", len(r.Claims))
+	for i, c := range r.Claims {
+		fmt.Fprintf(b, "\n### Claim %d (%s)\n\n", i+1, md(c.ID))
+		if ev := evidence(c.Evidence); ev != "" {
+			fmt.Fprintf(b, "Shared: %s\n\n", md(ev))
+		}
+		for _, m := range c.Members {
+			d := docs[m.Doc]
+			fmt.Fprintf(b, "- **%s**: %s\n", md(name(d)), md(text(d, m.Sentence)))
+		}
+	}
+	b.WriteString("\n## Reported by one outlet only\n")
+	for i := range r.Documents {
+		d := &r.Documents[i]
+		fmt.Fprintf(b, "\n### %s\n\n", md(name(d)))
+		n := 0
+		for _, u := range r.Unique {
+			if u.Doc == d.ID {
+				fmt.Fprintf(b, "- %s\n", md(text(d, u.Sentence)))
+				n++
+			}
+		}
+		if n == 0 {
+			b.WriteString("Nothing: every sentence has a counterpart elsewhere.\n")
+		}
+	}
+	return b.Flush()
+}
+
+// CSVHeader names the columns WriteCSV writes.
+var CSVHeader = []string{"claim", "outlet", "date", "sentence", "position", "numbers"}
+
+// WriteCSV writes the claims as CSV, one row per claim and outlet: the claim's id, the
+// outlet, its date, the sentence, where in the article it stands (lead, first-third,
+// middle, buried) and the numbers the sentence gives, separated by "; ". An outlet
+// with several sentences in a claim has them joined by a space. Cells that a
+// spreadsheet would run as a formula start with an apostrophe.
+func WriteCSV(w io.Writer, r *compare.Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CSVHeader)
+	docs := docs(r)
+	for _, c := range r.Claims {
+		var order []string
+		by := map[string][]int{}
+		for _, m := range c.Members {
+			if _, ok := by[m.Doc]; !ok {
+				order = append(order, m.Doc)
+			}
+			by[m.Doc] = append(by[m.Doc], m.Sentence)
+		}
+		for _, id := range order {
+			d := docs[id]
+			var sents []string
+			for _, s := range by[id] {
+				sents = append(sents, text(d, s))
+			}
+			sent := strings.Join(sents, " ")
+			pos := ""
+			if d != nil {
+				pos = string(framing.Place(*d, by[id][0]))
+			}
+			outlet, date := id, ""
+			if d != nil {
+				outlet, date = d.Outlet, d.Date
+			}
+			cw.Write([]string{cell(c.ID), cell(outlet), cell(date), cell(sent), pos, cell(strings.Join(numberRE.FindAllString(sent, -1), "; "))})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// numberRE finds numbers as written: "7", "22,000", "3.5".
+var numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+
+// cell defuses formula injection: a spreadsheet runs a cell that starts with = + - @
+// (or a tab or carriage return) as a formula.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func docs(r *compare.Result) map[string]*compare.Document {
+	m := make(map[string]*compare.Document, len(r.Documents))
+	for i := range r.Documents {
+		m[r.Documents[i].ID] = &r.Documents[i]
+	}
+	return m
+}
+
+func name(d *compare.Document) string {
+	if d == nil {
+		return "?"
+	}
+	if d.Date != "" {
+		return d.Outlet + " (" + d.Date + ")"
+	}
+	return d.Outlet
+}
+
+func text(d *compare.Document, i int) string {
+	if d == nil || i < 0 || i >= len(d.Sentences) {
+		return ""
+	}
+	return strings.Join(strings.Fields(d.Sentences[i].Text), " ")
+}
+
+func evidence(e compare.Evidence) string {
+	parts := append(append(append([]string(nil), e.Names...), e.Numbers...), e.Terms...)
+	return strings.Join(parts[:min(len(parts), 8)], ", ")
+}
+
+// mdEscape puts a backslash before every character Markdown gives a meaning to,
+// and before < and > so no HTML gets through.
+var mdEscape = func() *strings.Replacer {
+	var pairs []string
+	for _, c := range "\\`*_[]#|~<>!" {
+		pairs = append(pairs, string(c), "\\"+string(c))
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
+func md(s string) string { return mdEscape.Replace(strings.Join(strings.Fields(s), " ")) }
