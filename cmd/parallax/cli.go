@@ -21,8 +21,9 @@ const usage = `parallax shows how news outlets describe the same events.
 
 Usage:
   parallax compare [--format text|json|markdown] [--lexicon FILE] [FILE|LINK...]
-        compare articles: .txt files or links to news pages (http, https), fetched
-        and reduced to the article; no FILE or LINK: the demo seeds
+        compare articles: .txt files, workspace files saved by the app
+        (NAME.parallax.json, all their articles) or links to news pages (http,
+        https), fetched and reduced to the article; none: the demo seeds
   parallax serve [--addr 127.0.0.1:8080] [--root DIR] [--no-import]
         serve the web app from DIR/web; --no-import turns off GET /api/import,
         the endpoint behind "Add from link"

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/framing"
 	"parallax/seeds"
@@ -42,6 +43,18 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		taken := map[string]bool{}
 		for _, arg := range fs.Args() {
+			if isWorkspace(arg) {
+				ws, err := readWorkspace(arg)
+				if err != nil {
+					fmt.Fprintf(stderr, "parallax compare: %s\n", oneLine(err.Error()))
+					return exitInput
+				}
+				for _, a := range ws {
+					a.ID = uniqueID(a.ID, taken)
+					arts = append(arts, a)
+				}
+				continue
+			}
 			var a compare.Article
 			var err error
 			if isLink(arg) {
@@ -108,6 +121,30 @@ func readArticle(path string) (compare.Article, error) {
 	}
 	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return compare.Article{ID: id, Outlet: id, Text: text}, nil
+}
+
+// isWorkspace tells whether a command-line argument names a workspace file: any
+// .json file (workspace files end in .parallax.json).
+func isWorkspace(arg string) bool {
+	return !isLink(arg) && strings.EqualFold(filepath.Ext(arg), ".json")
+}
+
+// readWorkspace reads the articles of a .parallax.json workspace file, checked as the
+// app checks an imported one.
+func readWorkspace(path string) ([]compare.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, plainErr(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not a workspace file", path)
+	}
+	ws, err := workspace.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return ws.CompareArticles(), nil
 }
 
 // plainErr turns an os error into words without the repeated path.

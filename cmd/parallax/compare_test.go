@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/app/workspace"
 	"parallax/cmd/parallax/fetch"
+	"parallax/seeds"
 )
 
 // runCLI runs the command line in-process and returns exit status, stdout and stderr.
@@ -372,9 +374,67 @@ func TestUsage(t *testing.T) {
 			t.Errorf("parallax help does not name the command %q", name)
 		}
 	}
-	for _, flag := range []string{"--format", "--lexicon FILE", "LINK", "--addr", "--root DIR", "--no-import", "OUTDIR", "--shared"} {
+	for _, flag := range []string{"--format", "--lexicon FILE", "LINK", ".parallax.json", "--addr", "--root DIR", "--no-import", "OUTDIR", "--shared"} {
 		if !strings.Contains(out, flag) {
 			t.Errorf("parallax help does not mention %s", flag)
 		}
+	}
+}
+
+// A workspace file saved by the app: compared as its articles, alone or with .txt
+// files; a bad one is refused in one line that names the file and the problem.
+func TestCompareWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	ws := workspace.New(seeds.Articles()[:3], workspace.View{Mode: "aligned"})
+	ws.Articles[0].Outlet = "Daily Planet"
+	if err := workspace.Encode(&b, ws); err != nil {
+		t.Fatal(err)
+	}
+	good := writeFile(t, dir, "class.parallax.json", b.Bytes())
+	txt := writeFile(t, dir, "extra.txt", []byte("Blinken met Netanyahu in Tel Aviv on Tuesday. They discussed the hostages."))
+
+	code, out, errs := runCLI(t, "compare", "--format", "json", good, txt)
+	if code != exitOK {
+		t.Fatalf("compare %s %s exited %d: %s", good, txt, code, errs)
+	}
+	var res struct{ Documents []struct{ ID, Outlet string } }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Documents) != 4 || res.Documents[0].Outlet != "Daily Planet" || res.Documents[3].ID != "extra" {
+		t.Errorf("compared %+v, want the workspace's 3 articles (Daily Planet first), then extra", res.Documents)
+	}
+
+	// The same workspace twice: the ids are made unique.
+	if code, out, errs := runCLI(t, "compare", "--format", "json", good, good); code != exitOK || !strings.Contains(out, `"id": "`+ws.Articles[0].ID+`-2"`) {
+		t.Errorf("the same workspace twice: exit %d, stderr %q; want the second copy's ids suffixed", code, errs)
+	}
+
+	tests := []struct {
+		name, file, data string
+		want             []string
+	}{
+		{"not a workspace", "notes.json", `{"hello": 1}`, []string{"notes.json", "not a Parallax workspace"}},
+		{"newer", "new.parallax.json", `{"parallax": 2}`, []string{"new.parallax.json", "needs a newer Parallax"}},
+		{"no text", "empty.parallax.json", `{"parallax": 1, "articles": [{"id": "a", "outlet": "A", "text": "x"}, {"id": "b", "outlet": "B", "text": ""}]}`, []string{"empty.parallax.json", "article 2 has no text"}},
+		{"damaged", "cut.parallax.json", b.String()[:200], []string{"cut.parallax.json", "damaged"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, dir, tt.file, []byte(tt.data))
+			code, out, errs := runCLI(t, "compare", p, txt)
+			if code != exitInput || out != "" || strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and one line on stderr", code, out, errs, exitInput)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr %q lacks %q", errs, w)
+				}
+			}
+		})
+	}
+	if code, _, errs := runCLI(t, "compare", filepath.Join(dir, "missing.parallax.json")); code != exitInput || !strings.Contains(errs, "no such file") {
+		t.Errorf("a missing workspace: exit %d, stderr %q", code, errs)
 	}
 }
