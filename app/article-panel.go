@@ -358,6 +358,7 @@ func (p *articlePanel) Render() app.UI {
 				app.Button().ID("clear").Disabled(n == 0).OnClick(p.onAsk("clear")).Text("Clear all"),
 			),
 		),
+		p.renderWorkspaceTools(),
 		p.renderLinkForm(),
 		app.If(p.linkErr != "", func() app.UI { return app.P().ID("link-msg").Class("error").Role("alert").Text(p.linkErr) }),
 		app.P().Class("hint").Text("Drop .txt files or saved web pages (.html) anywhere on this panel. Articles are saved in this browser only."),

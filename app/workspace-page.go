@@ -65,6 +65,8 @@ type workspacePage struct {
 	focusN int    // counts requests to move the keyboard focus to the focus claim
 	doc    string // document shown in the article view
 	sel    compare.Ref
+
+	tools tools // share link, workspace file, exports (share.go)
 }
 
 // NewPage returns the Parallax page.
@@ -77,6 +79,7 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	ctx.Handle(actionFocusClaim, p.handleFocusClaim)
 	ctx.Handle(actionSelectSent, p.handleSelectSentence)
 	ctx.Handle(actionRestore, p.handleRestore)
+	p.handleTools(ctx)
 	if prerendering {
 		return
 	}
@@ -90,7 +93,13 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	for _, ev := range []string{"dragover", "drop"} {
 		app.Window().Call("addEventListener", ev, prevent)
 	}
+	// A shared link opens in place of the demo; the reader's own saved articles
+	// load first and the link asks before replacing them.
+	if !ctx.LocalStorage().Contains(storageKey) && p.openLink(ctx) {
+		return
+	}
 	p.load(ctx)
+	p.openLink(ctx)
 }
 
 // OnPreRender runs in place of OnMount when go-app renders on the server, where the
@@ -194,6 +203,7 @@ func (p *workspacePage) handleSetArticles(ctx app.Context, a app.Action) {
 		return
 	}
 	p.articles, p.demo = ch.Articles, ch.Demo
+	p.tools.undo = nil // the undo of an import is for the workspace right after it
 	p.msg = ch.Message + p.save(ctx)
 	p.compare(ctx)
 }
@@ -311,6 +321,7 @@ func (p *workspacePage) Render() app.UI {
 		),
 		&articlePanel{IArticles: p.articles, IDemo: p.demo},
 		app.Main().ID("views").Class("px-main").Body(
+			app.If(p.tools.visible(), func() app.UI { return p.renderTools() }),
 			p.renderStatus(),
 			// While a new comparison runs, the last result stays on screen, dimmed.
 			app.If(p.res != nil && (p.st == statusDone || p.st == statusWorking), func() app.UI { return p.renderViews() }),

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"bytes"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	wsfile "parallax/app/workspace"
+)
+
+// Export formats.
+const (
+	exportMarkdown = "markdown"
+	exportCSV      = "csv"
+)
+
+// handleExport downloads the comparison as Markdown or the claims as CSV.
+func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
+	format, _ := a.Value.(string)
+	if p.res == nil || p.st != statusDone {
+		p.notify("Nothing to export yet: add at least two articles about the same story and wait for the comparison.", true)
+		return
+	}
+	var b bytes.Buffer
+	var name, mime string
+	var err error
+	switch format {
+	case exportMarkdown:
+		name, mime = "parallax-comparison.md", "text/markdown;charset=utf-8"
+		err = wsfile.WriteMarkdown(&b, p.res)
+	case exportCSV:
+		// A byte-order mark, so that spreadsheets read the file as UTF-8.
+		b.WriteString("\ufeff")
+		name, mime = "parallax-claims.csv", "text/csv;charset=utf-8"
+		err = wsfile.WriteCSV(&b, p.res)
+	default:
+		return
+	}
+	if err != nil {
+		p.notify("Not exported: "+err.Error()+".", true)
+		return
+	}
+	download(name, mime, b.Bytes())
+	p.notify("Saved "+name+" ("+sizeText(b.Len())+") to your downloads.", false)
+}
+
+// download hands data to the browser as a file to save, through a Blob URL: nothing
+// leaves the machine. Tests replace it.
+var download = func(name, mime string, data []byte) {
+	if !app.IsClient {
+		return
+	}
+	w := app.Window()
+	buf := w.Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(buf, data)
+	parts := w.Get("Array").New()
+	parts.Call("push", buf)
+	blob := w.Get("Blob").New(parts, map[string]any{"type": mime})
+	url := w.Get("URL").Call("createObjectURL", blob)
+	doc := w.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Set("hidden", true)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	var revoke app.Func
+	revoke = app.FuncOf(func(this app.Value, args []app.Value) any {
+		w.Get("URL").Call("revokeObjectURL", url)
+		revoke.Release()
+		return nil
+	})
+	w.Call("setTimeout", revoke, 10000)
+}

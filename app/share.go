@@ -1,0 +1,376 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	wsfile "parallax/app/workspace"
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// Actions of the workspace tools: the article panel's buttons post them, the page,
+// which holds the articles and the view, handles them.
+const (
+	actionShare    = "/workspace/share"  // no value: make a link to the workspace
+	actionSaveFile = "/workspace/save"   // no value: download the workspace file
+	actionOpenFile = "/workspace/open"   // value: upload (a chosen .parallax.json file)
+	actionExport   = "/workspace/export" // value: exportMarkdown or exportCSV
+)
+
+// tools is the state of the workspace tools, held by the page.
+type tools struct {
+	link    string       // the last share link made
+	note    string       // what the last import, export or link did
+	failed  bool         // note is an error
+	pending *linkPending // a link's workspace waiting for the reader's yes
+	undo    *snapshot    // the workspace before the last import, to put back once
+}
+
+// linkPending is a workspace opened from a link while the reader has articles of
+// their own: it replaces them only if the reader says so.
+type linkPending struct {
+	file wsfile.File
+	demo bool
+}
+
+// snapshot is a workspace and its view, kept for one undo.
+type snapshot struct {
+	articles                []compare.Article
+	demo                    bool
+	view, ref, order, focus string
+}
+
+func (t *tools) visible() bool {
+	return t.pending != nil || t.link != "" || t.note != "" || t.undo != nil
+}
+
+// handleTools registers the tools' action handlers and the link listener.
+func (p *workspacePage) handleTools(ctx app.Context) {
+	ctx.Handle(actionShare, func(ctx app.Context, a app.Action) { p.share(ctx) })
+	ctx.Handle(actionSaveFile, func(ctx app.Context, a app.Action) { p.saveFile(ctx) })
+	ctx.Handle(actionOpenFile, p.handleOpenFile)
+	ctx.Handle(actionExport, p.handleExport)
+	if prerendering || !app.IsClient {
+		return
+	}
+	// A link pasted into the address bar of an open Parallax changes only the
+	// fragment: no page load, a hashchange.
+	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { p.openLink(ctx) })
+		return nil
+	}))
+}
+
+// view returns the reader's view as the workspace format writes it.
+func (p *workspacePage) viewState() wsfile.View {
+	v := wsfile.View{Mode: p.view, Reference: p.ref, Sort: p.order}
+	if p.view == viewAligned {
+		v.Claim = p.focus
+	}
+	return v
+}
+
+func (p *workspacePage) notify(msg string, failed bool) {
+	p.tools.note, p.tools.failed = msg, failed
+}
+
+// share makes a link to the workspace: the demo's settings only, or every article
+// packed into the fragment. It warns past wsfile.WarnLinkChars.
+func (p *workspacePage) share(ctx app.Context) {
+	p.tools.link = ""
+	var frag string
+	if p.demo {
+		frag = wsfile.DemoFragment(p.viewState())
+	} else {
+		f, err := wsfile.Fragment(wsfile.New(p.articles, p.viewState()))
+		if err != nil {
+			p.notify("No link made: "+err.Error()+".", true)
+			return
+		}
+		frag = f
+	}
+	u := *ctx.Page().URL()
+	u.Fragment, u.RawFragment = "", ""
+	link := u.String() + "#" + frag
+	if len(link) > wsfile.MaxLinkChars {
+		p.notify(fmt.Sprintf("No link made: it would be %s characters, more than browsers open (%s). Save the workspace file and send it instead.", thousands(len(link)), thousands(wsfile.MaxLinkChars)), true)
+		return
+	}
+	p.tools.link = link
+	p.notify("", false)
+	focusLater(ctx, "share-url")
+	copyText(link)
+}
+
+// copyText puts text on the clipboard if the browser lets the page; the link is on
+// screen, selected on focus, either way.
+func copyText(text string) {
+	if !app.IsClient {
+		return
+	}
+	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
+		clip.Call("writeText", text).Call("catch", app.FuncOf(func(this app.Value, args []app.Value) any { return nil }))
+	}
+}
+
+// saveFile downloads the workspace as a .parallax.json file.
+func (p *workspacePage) saveFile(ctx app.Context) {
+	var b bytes.Buffer
+	if err := wsfile.Encode(&b, wsfile.New(p.articles, p.viewState())); err != nil {
+		p.notify("Not saved: "+err.Error()+".", true)
+		return
+	}
+	name := "parallax-workspace" + wsfile.Extension
+	download(name, "application/json", b.Bytes())
+	p.notify(fmt.Sprintf("Saved %s (%s) to your downloads: open it here with “Open workspace file”, or compare it with parallax compare %s.", name, sizeText(b.Len()), name), false)
+}
+
+func (p *workspacePage) handleOpenFile(ctx app.Context, a app.Action) {
+	u, ok := a.Value.(upload)
+	if !ok {
+		return
+	}
+	if u.err != "" {
+		p.notify(fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, u.err), true)
+		return
+	}
+	f, err := wsfile.Unmarshal(u.data)
+	if err != nil {
+		p.notify(fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, strings.TrimSuffix(err.Error(), ".")), true)
+		return
+	}
+	p.apply(ctx, f, false, fmt.Sprintf("Opened %s: %s.", u.name, countArticles(len(f.Articles))))
+}
+
+// openLink opens the workspace in the page's link (#w=… or #demo&…), then takes the
+// fragment off the address so a reload does not open it again. With articles of
+// the reader's own on the page it asks first. It reports whether the link held a
+// workspace to open.
+func (p *workspacePage) openLink(ctx app.Context) bool {
+	u := ctx.Page().URL()
+	frag := u.EscapedFragment()
+	f, demo, err := wsfile.ParseFragment(frag, seeds.Articles())
+	if err == wsfile.ErrNotLink {
+		return false
+	}
+	clean := *u
+	clean.Fragment, clean.RawFragment = "", ""
+	ctx.Page().ReplaceURL(&clean)
+	if err != nil {
+		p.tools.pending = nil
+		p.notify("This link could not be opened: "+strings.TrimSuffix(err.Error(), ".")+". Your workspace is unchanged.", true)
+		return false
+	}
+	if !p.demo && len(p.articles) > 0 && !(demo && p.demo) && !sameArticles(p.articles, f.CompareArticles()) {
+		p.tools.pending = &linkPending{file: f, demo: demo}
+		focusLater(ctx, "link-yes")
+		return true
+	}
+	p.apply(ctx, f, demo, "Opened the shared "+what(f, demo)+".")
+	return true
+}
+
+func what(f wsfile.File, demo bool) string {
+	if demo {
+		return "demo"
+	}
+	return "workspace: " + countArticles(len(f.Articles))
+}
+
+func sameArticles(a, b []compare.Article) bool {
+	return slices.EqualFunc(a, b, func(x, y compare.Article) bool {
+		return x.ID == y.ID && x.Outlet == y.Outlet && x.Title == y.Title && x.Date == y.Date && x.Text == y.Text && slices.Equal(x.Keep, y.Keep)
+	})
+}
+
+func (p *workspacePage) onLinkYes(ctx app.Context, e app.Event) {
+	if lp := p.tools.pending; lp != nil {
+		p.tools.pending = nil
+		p.apply(ctx, lp.file, lp.demo, "Opened the shared "+what(lp.file, lp.demo)+".")
+	}
+}
+
+func (p *workspacePage) onLinkNo(ctx app.Context, e app.Event) {
+	p.tools.pending = nil
+	p.notify("Kept your workspace; the link was not opened.", false)
+}
+
+// apply replaces the workspace and the view with f's, keeping the old ones for one
+// undo, saves and compares.
+func (p *workspacePage) apply(ctx app.Context, f wsfile.File, demo bool, msg string) {
+	if len(f.Articles) > MaxArticles {
+		p.notify(fmt.Sprintf("Not opened: the workspace has %d articles, and the app compares up to %d at once (the command line takes up to %d: parallax compare FILE). Your workspace is unchanged.", len(f.Articles), MaxArticles, wsfile.MaxArticles), true)
+		return
+	}
+	p.tools.undo = &snapshot{articles: p.articles, demo: p.demo, view: p.view, ref: p.ref, order: p.order, focus: p.focus}
+	if p.articles == nil { // opened from a link on a first visit: before it came the demo
+		p.tools.undo.articles, p.tools.undo.demo = seeds.Articles(), true
+	}
+	p.articles, p.demo = f.CompareArticles(), demo
+	v := f.View
+	if slices.ContainsFunc(tabs(), func(t viewTab) bool { return t.id == v.Mode }) {
+		p.view = v.Mode
+	}
+	if v.Sort != "" {
+		p.order = v.Sort
+	}
+	p.ref = v.Reference
+	p.focus = v.Claim
+	if p.focus != "" {
+		p.view = viewAligned
+		p.focusN++ // the aligned view moves the keyboard focus to the claim
+	}
+	p.msg = ""
+	p.notify(msg+p.save(ctx), false)
+	p.compare(ctx)
+}
+
+func (p *workspacePage) onToolsUndo(ctx app.Context, e app.Event) {
+	s := p.tools.undo
+	if s == nil {
+		return
+	}
+	p.tools.undo = nil
+	p.articles, p.demo, p.view, p.ref, p.order, p.focus = s.articles, s.demo, s.view, s.ref, s.order, s.focus
+	p.notify("Put back the workspace you had before."+p.save(ctx), false)
+	p.compare(ctx)
+}
+
+func (p *workspacePage) onToolsClose(ctx app.Context, e app.Event) {
+	p.tools.link, p.tools.note, p.tools.undo = "", "", nil
+	focusLater(ctx, "share")
+}
+
+// renderTools shows the share link, the question a link asks, the last message and
+// the undo.
+func (p *workspacePage) renderTools() app.UI {
+	t := &p.tools
+	n := len(t.link)
+	return app.Div().ID("tools").Class("tools").Body(
+		app.If(t.pending != nil, func() app.UI {
+			f := t.pending.file
+			var names []string
+			for _, a := range f.Articles {
+				names = append(names, a.Outlet)
+			}
+			q := fmt.Sprintf("This link holds a workspace of %s (%s). Open it in place of your %s?", countArticles(len(f.Articles)), clip(strings.Join(names, ", "), 200), countArticles(len(p.articles)))
+			if t.pending.demo {
+				q = fmt.Sprintf("This link opens the demo. Open it in place of your %s?", countArticles(len(p.articles)))
+			}
+			return app.Div().ID("link-confirm").Class("confirm").Role("alertdialog").Aria("labelledby", "link-q").Body(
+				app.P().ID("link-q").Text(q+" You can undo this once."),
+				app.Button().ID("link-yes").Class("primary").OnClick(p.onLinkYes).Text("Open the shared workspace"),
+				app.Button().ID("link-no").OnClick(p.onLinkNo).Text("Keep my workspace"),
+			)
+		}),
+		app.If(t.link != "", func() app.UI {
+			return app.Div().Class("share").Body(
+				app.Label().For("share-url").Textf("Link to this %s (%s characters; copied if your browser allows). The articles travel inside the link, after the #, which browsers never send to a server.", linkKind(p.demo), thousands(n)),
+				app.Input().ID("share-url").Type("text").ReadOnly(true).Value(t.link).OnFocus(selectAll),
+				app.If(n > wsfile.WarnLinkChars, func() app.UI {
+					return app.P().ID("share-warn").Class("warn").Role("alert").Body(
+						app.Textf("This link is %s characters long. Email and chat apps can cut links longer than about %s characters, and a cut link opens nothing: send the workspace file instead. ", thousands(n), thousands(wsfile.WarnLinkChars)),
+						app.Button().ID("share-file").Class("link").OnClick(p.onSaveFile).Text("Save workspace file"),
+					)
+				}),
+			)
+		}),
+		app.If(t.note != "", func() app.UI {
+			cls := "msg"
+			if t.failed {
+				cls = "error"
+			}
+			return app.P().ID("tools-msg").Class(cls).Role("alert").Text(t.note)
+		}),
+		app.If(t.undo != nil, func() app.UI {
+			return app.Button().ID("tools-undo").Class("link").OnClick(p.onToolsUndo).Text("Undo: put back the workspace you had before")
+		}),
+		app.If(t.pending == nil, func() app.UI {
+			return app.Button().ID("tools-close").Class("link").OnClick(p.onToolsClose).Text("Close")
+		}),
+	)
+}
+
+func (p *workspacePage) onSaveFile(ctx app.Context, e app.Event) { p.saveFile(ctx) }
+
+func selectAll(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }
+
+func linkKind(demo bool) string {
+	if demo {
+		return "view of the demo"
+	}
+	return "workspace"
+}
+
+// renderWorkspaceTools is the article panel's row of workspace buttons.
+func (p *articlePanel) renderWorkspaceTools() app.UI {
+	post := func(action string, value any) app.EventHandler {
+		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, value) }
+	}
+	return app.Div().Class("actions wstools").Aria("label", "Save and share").Body(
+		app.Button().ID("share").OnClick(post(actionShare, nil)).Text("Share link"),
+		app.Button().ID("ws-save").OnClick(post(actionSaveFile, nil)).Text("Save workspace file"),
+		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension+",.json,application/json").OnChange(p.onWorkspaceFile),
+		app.Label().For("ws-file").Class("button").Text("Open workspace file"),
+		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
+		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),
+	)
+}
+
+// onWorkspaceFile reads the chosen workspace file and hands it to the page.
+func (p *articlePanel) onWorkspaceFile(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	files := src.Get("files")
+	if files.Length() == 0 {
+		return
+	}
+	f := files.Index(0)
+	src.Set("value", "")
+	u := upload{name: f.Get("name").String()}
+	if size := f.Get("size").Int(); size > wsfile.MaxBytes {
+		u.err = fmt.Sprintf("%s is more than the %d MB Parallax opens", sizeText(size), wsfile.MaxBytes>>20)
+		ctx.NewActionWithValue(actionOpenFile, u)
+		return
+	}
+	var ok, fail app.Func
+	release := func() { ok.Release(); fail.Release() }
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
+		buf := app.Window().Get("Uint8Array").New(args[0])
+		u.data = make([]byte, buf.Length())
+		app.CopyBytesToGo(u.data, buf)
+		release()
+		ctx.Dispatch(func(ctx app.Context) { ctx.NewActionWithValue(actionOpenFile, u) })
+		return nil
+	})
+	fail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		u.err = "the browser could not read it"
+		release()
+		ctx.Dispatch(func(ctx app.Context) { ctx.NewActionWithValue(actionOpenFile, u) })
+		return nil
+	})
+	f.Call("arrayBuffer").Call("then", ok, fail)
+}
+
+// thousands writes n with thousands separators: 12,345.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
