@@ -16,10 +16,12 @@ import (
 // Actions of the workspace tools: the article panel's buttons post them, the page,
 // which holds the articles and the view, handles them.
 const (
-	actionShare    = "/workspace/share"  // no value: make a link to the workspace
-	actionSaveFile = "/workspace/save"   // no value: download the workspace file
-	actionOpenFile = "/workspace/open"   // value: upload (a chosen .parallax.json file)
-	actionExport   = "/workspace/export" // value: exportMarkdown or exportCSV
+	actionShare    = "/workspace/share"    // no value: make a link to the workspace
+	actionSaveFile = "/workspace/save"     // no value: download the workspace file
+	actionOpenFile = "/workspace/open"     // value: upload (a chosen .parallax.json file)
+	actionExport   = "/workspace/export"   // value: exportMarkdown or exportCSV
+	actionLinkYes  = "/workspace/link-yes" // no value: open the pending link's workspace
+	actionUndo     = "/workspace/undo"     // no value: put back the workspace before the last import
 )
 
 // tools is the state of the workspace tools, held by the page.
@@ -49,19 +51,31 @@ func (t *tools) visible() bool {
 	return t.pending != nil || t.link != "" || t.note != "" || t.undo != nil
 }
 
+// changed forgets what no longer fits the articles once the reader changes them: the
+// link made before, and the undo of an import, which is for the workspace right
+// after it.
+func (t *tools) changed() { t.link, t.undo = "", nil }
+
 // handleTools registers the tools' action handlers and the link listener.
 func (p *workspacePage) handleTools(ctx app.Context) {
 	ctx.Handle(actionShare, func(ctx app.Context, a app.Action) { p.share(ctx) })
 	ctx.Handle(actionSaveFile, func(ctx app.Context, a app.Action) { p.saveFile(ctx) })
 	ctx.Handle(actionOpenFile, p.handleOpenFile)
 	ctx.Handle(actionExport, p.handleExport)
+	// The buttons post actions: an event's context belongs to its button, which is
+	// gone once pressed, and the engine's answer would be dispatched to nothing.
+	ctx.Handle(actionLinkYes, func(ctx app.Context, a app.Action) { p.openPending(ctx) })
+	ctx.Handle(actionUndo, func(ctx app.Context, a app.Action) { p.undoImport(ctx) })
 	if prerendering || !app.IsClient {
 		return
 	}
 	// A link pasted into the address bar of an open Parallax changes only the
-	// fragment: no page load, a hashchange.
+	// fragment: no page load, a hashchange. Reload, so that the link opens as on a
+	// first load.
 	app.Window().Call("addEventListener", "hashchange", app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { p.openLink(ctx) })
+		if _, _, err := wsfile.ParseFragment(app.Window().Get("location").Get("hash").String(), nil); err != wsfile.ErrNotLink {
+			app.Window().Get("location").Call("reload")
+		}
 		return nil
 	}))
 }
@@ -188,7 +202,9 @@ func sameArticles(a, b []compare.Article) bool {
 	})
 }
 
-func (p *workspacePage) onLinkYes(ctx app.Context, e app.Event) {
+func (p *workspacePage) onLinkYes(ctx app.Context, e app.Event) { ctx.NewAction(actionLinkYes) }
+
+func (p *workspacePage) openPending(ctx app.Context) {
 	if lp := p.tools.pending; lp != nil {
 		p.tools.pending = nil
 		p.apply(ctx, lp.file, lp.demo, "Opened the shared "+what(lp.file, lp.demo)+".")
@@ -230,7 +246,9 @@ func (p *workspacePage) apply(ctx app.Context, f wsfile.File, demo bool, msg str
 	p.compare(ctx)
 }
 
-func (p *workspacePage) onToolsUndo(ctx app.Context, e app.Event) {
+func (p *workspacePage) onToolsUndo(ctx app.Context, e app.Event) { ctx.NewAction(actionUndo) }
+
+func (p *workspacePage) undoImport(ctx app.Context) {
 	s := p.tools.undo
 	if s == nil {
 		return

@@ -203,7 +203,7 @@ func (p *workspacePage) handleSetArticles(ctx app.Context, a app.Action) {
 		return
 	}
 	p.articles, p.demo = ch.Articles, ch.Demo
-	p.tools.undo = nil // the undo of an import is for the workspace right after it
+	p.tools.changed()
 	p.msg = ch.Message + p.save(ctx)
 	p.compare(ctx)
 }
