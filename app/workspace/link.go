@@ -15,11 +15,12 @@ import (
 
 // Link lengths, in characters of the whole URL.
 //
-// Chromium refuses URLs over 2 MiB (url::kMaxURLChars, 2,097,152; measured by
-// TestBrowserShareLinkLength: a 2,000,000-character fragment opens, a longer URL
-// does not). Chat apps and email clients cut or mangle links well before that, from
-// about 2,000 characters, so Parallax warns past WarnLinkChars and offers the
-// workspace file instead; past MaxLinkChars it makes no link at all.
+// Chromium refuses URLs over 2 MiB (url::kMaxURLChars). Measured by
+// TestBrowserShareLinkLength in headless Chromium: a URL of 2,097,152 characters
+// opens whole, one of 2,200,000 is aborted (net::ERR_ABORTED). MaxLinkChars keeps a
+// margin below that. Chat apps and email clients cut or wrap links long before, from
+// about 2,000 characters (not measured here: they vary by app and version), so
+// Parallax warns past WarnLinkChars and offers the workspace file instead.
 const (
 	WarnLinkChars = 2000
 	MaxLinkChars  = 2_000_000
