@@ -63,6 +63,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzQuotes -fuzztime=$(FUZZTIME) ./compare/framing/
 	$(GO) test -run='^$$' -fuzz=FuzzNumbers -fuzztime=$(FUZZTIME) ./compare/framing/
 	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./compare/framing/
+	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./app/workspace/
 
 ## golden: rewrite golden files under testdata/ after a deliberate change
 golden:
