@@ -111,9 +111,6 @@ func byOutlet(f *framed, cf *framing.ClaimFraming, ref string) (reporting []outl
 			if m.Doc != id {
 				continue
 			}
-			if o.Best == "" || prominence(m.Position) < prominence(o.Best) {
-				o.Best = m.Position
-			}
 			o.Sentences = append(o.Sentences, m.Sentence)
 			o.Attrs = append(o.Attrs, m.Attributions...)
 			o.Labels = append(o.Labels, m.Labels...)
@@ -122,6 +119,11 @@ func byOutlet(f *framed, cf *framing.ClaimFraming, ref string) (reporting []outl
 				if !contains(o.Speakers, s) {
 					o.Speakers = append(o.Speakers, s)
 				}
+			}
+		}
+		for _, c := range cf.Coverage {
+			if c.Doc == id && c.Position != framing.Absent {
+				o.Best = c.Position // the claim's most prominent place in this outlet
 			}
 		}
 		if o.Best == "" {

@@ -59,9 +59,8 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 	return w
 }
 
-// expand rebuilds the comparison toWire shrank, the way framing.Compare builds it:
-// a member's findings are its article's findings in its sentence; its position is
-// framing.Place; a claim's coverage cell per document is its most prominent member.
+// expand rebuilds the comparison toWire shrank with framing's own MemberAt and
+// CoverageCells, as framing.Compare builds it.
 // The articles' Quotes stay empty. It returns nil if the wire does not fit res.
 func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 	if w == nil || res == nil || len(w.Articles) != len(res.Documents) {
@@ -74,42 +73,16 @@ func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 		Coverage: nonNil(w.Coverage), Glossary: nonNil(w.Glossary), Claims: make([]framing.ClaimFraming, len(w.Claims))}
 	for i, wc := range w.Claims {
 		cf := framing.ClaimFraming{Claim: wc.Claim, Members: make([]framing.Member, 0, len(wc.Members)),
-			Coverage: make([]framing.Cell, len(res.Documents)), Labels: nonNil(wc.Labels), Numbers: nonNil(wc.Numbers)}
-		best := make([]framing.Position, len(res.Documents))
+			Labels: nonNil(wc.Labels), Numbers: nonNil(wc.Numbers)}
 		for _, wm := range wc.Members {
 			if wm.Doc < 0 || wm.Doc >= len(res.Documents) {
 				return nil
 			}
-			d, r := &res.Documents[wm.Doc], &w.Articles[wm.Doc]
-			m := framing.Member{Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Sentence: wm.Sentence, Position: framing.Place(*d, wm.Sentence),
-				Labels: []framing.Label{}, Attributions: []framing.Attribution{}, Speakers: nonNil(wm.Speakers), Numbers: []framing.Number{}}
-			for _, l := range r.Labels {
-				if l.Sentence == m.Sentence {
-					m.Labels = append(m.Labels, l)
-				}
-			}
-			for _, a := range r.Attributions {
-				if a.Sentence == m.Sentence {
-					m.Attributions = append(m.Attributions, a)
-				}
-			}
-			for _, n := range r.Numbers {
-				if n.Sentence == m.Sentence {
-					m.Numbers = append(m.Numbers, n)
-				}
-			}
-			if best[wm.Doc] == "" || prominence(m.Position) < prominence(best[wm.Doc]) {
-				best[wm.Doc] = m.Position
-			}
+			m := framing.MemberAt(res.Documents[wm.Doc], w.Articles[wm.Doc], wm.Sentence)
+			m.Speakers = nonNil(wm.Speakers)
 			cf.Members = append(cf.Members, m)
 		}
-		for di, d := range res.Documents {
-			p := best[di]
-			if p == "" {
-				p = framing.Absent
-			}
-			cf.Coverage[di] = framing.Cell{Doc: d.ID, Position: p}
-		}
+		cf.Coverage = framing.CoverageCells(res, cf.Members)
 		fc.Claims[i] = cf
 	}
 	return fc
@@ -121,21 +94,6 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// prominence orders positions from the lead (0) to not reported (4).
-func prominence(p framing.Position) int {
-	switch p {
-	case framing.Lead:
-		return 0
-	case framing.FirstThird:
-		return 1
-	case framing.Middle:
-		return 2
-	case framing.Buried:
-		return 3
-	}
-	return 4
 }
 
 func docPositions(res *compare.Result) map[string]int {

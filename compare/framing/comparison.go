@@ -372,7 +372,6 @@ func differ(uses []LabelUse) bool {
 
 func claimFraming(res *compare.Result, reps []Report, cl compare.Claim) ClaimFraming {
 	cf := ClaimFraming{Claim: cl.ID, Members: []Member{}, Coverage: []Cell{}, Labels: []ActorLabels{}, Numbers: []NumberGroup{}}
-	best := map[string]Position{}
 	var parts []Report // each member's findings, as a report, for actorLabels
 	for _, m := range cl.Members {
 		di := docIndex(res, m.Doc)
@@ -380,18 +379,7 @@ func claimFraming(res *compare.Result, reps []Report, cl compare.Claim) ClaimFra
 			continue
 		}
 		d, r := res.Documents[di], reps[di]
-		mem := Member{Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Sentence: m.Sentence, Position: Place(d, m.Sentence),
-			Labels: []Label{}, Attributions: []Attribution{}, Speakers: []string{}, Numbers: []Number{}}
-		for _, l := range r.Labels {
-			if l.Sentence == m.Sentence {
-				mem.Labels = append(mem.Labels, l)
-			}
-		}
-		for _, at := range r.Attributions {
-			if at.Sentence == m.Sentence {
-				mem.Attributions = append(mem.Attributions, at)
-			}
-		}
+		mem := MemberAt(d, r, m.Sentence)
 		for _, q := range r.Quotes {
 			for _, s := range q.Sentences {
 				if s == m.Sentence && q.Key != "" && !contains(mem.Speakers, speakerKey(r.Doc, q)) {
@@ -399,27 +387,57 @@ func claimFraming(res *compare.Result, reps []Report, cl compare.Claim) ClaimFra
 				}
 			}
 		}
-		for _, n := range r.Numbers {
-			if n.Sentence == m.Sentence {
-				mem.Numbers = append(mem.Numbers, n)
-			}
-		}
-		if p, ok := best[d.ID]; !ok || rank(mem.Position) < rank(p) {
-			best[d.ID] = mem.Position
-		}
 		parts = append(parts, Report{Doc: d.ID, Labels: mem.Labels})
 		cf.Members = append(cf.Members, mem)
 	}
+	cf.Coverage = CoverageCells(res, cf.Members)
+	cf.Labels = actorLabels(parts, func(Label) bool { return true })
+	cf.Numbers = numberGroups(cf.Members)
+	return cf
+}
+
+// MemberAt is one sentence of an aligned article as a claim member: its place in the
+// article and the labels, attributions and numbers its article's report finds in it.
+// Speakers are left empty: they come from the report's quotations.
+func MemberAt(d compare.Document, r Report, sentence int) Member {
+	m := Member{Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Sentence: sentence, Position: Place(d, sentence),
+		Labels: []Label{}, Attributions: []Attribution{}, Speakers: []string{}, Numbers: []Number{}}
+	for _, l := range r.Labels {
+		if l.Sentence == sentence {
+			m.Labels = append(m.Labels, l)
+		}
+	}
+	for _, a := range r.Attributions {
+		if a.Sentence == sentence {
+			m.Attributions = append(m.Attributions, a)
+		}
+	}
+	for _, n := range r.Numbers {
+		if n.Sentence == sentence {
+			m.Numbers = append(m.Numbers, n)
+		}
+	}
+	return m
+}
+
+// CoverageCells is a claim's row of the coverage matrix: one cell per document of res,
+// holding the most prominent position of the claim's members there, or Absent.
+func CoverageCells(res *compare.Result, members []Member) []Cell {
+	best := map[string]Position{}
+	for _, m := range members {
+		if p, ok := best[m.Doc]; !ok || rank(m.Position) < rank(p) {
+			best[m.Doc] = m.Position
+		}
+	}
+	cells := make([]Cell, 0, len(res.Documents))
 	for _, d := range res.Documents {
 		p, ok := best[d.ID]
 		if !ok {
 			p = Absent
 		}
-		cf.Coverage = append(cf.Coverage, Cell{Doc: d.ID, Position: p})
+		cells = append(cells, Cell{Doc: d.ID, Position: p})
 	}
-	cf.Labels = actorLabels(parts, func(Label) bool { return true })
-	cf.Numbers = numberGroups(cf.Members)
-	return cf
+	return cells
 }
 
 // speakerKey is the Speaker.Key of a quotation in the article doc.
