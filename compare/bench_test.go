@@ -31,15 +31,18 @@ func seedArticles(tb testing.TB) []Article {
 }
 
 // BenchmarkAlignSeeds aligns the five parsed seed articles.
-func BenchmarkAlignSeeds(b *testing.B) {
+func BenchmarkAlignSeeds(b *testing.B) { benchAlignSeeds(b, nil) }
+
+// benchAlignSeeds aligns the five parsed seed articles with opts.
+func benchAlignSeeds(b *testing.B, opts *Options) {
 	arts := seedArticles(b)
 	docs := make([]Document, len(arts))
 	for i, a := range arts {
 		docs[i] = Parse(a)
 	}
-	b.ResetTimer()
+	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Align(docs, nil); err != nil {
+		if _, err := Align(docs, opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -119,15 +122,5 @@ func BenchmarkParseSeeds(b *testing.B) {
 // BenchmarkAlignSeedsNoWordDiffs is the seed alignment for callers that diff against a
 // reference of their own (the web app).
 func BenchmarkAlignSeedsNoWordDiffs(b *testing.B) {
-	arts := seedArticles(b)
-	docs := make([]Document, len(arts))
-	for i, a := range arts {
-		docs[i] = Parse(a)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Align(docs, &Options{NoWordDiffs: true}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchAlignSeeds(b, &Options{NoWordDiffs: true})
 }
