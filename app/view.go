@@ -292,28 +292,6 @@ func pieces(chunks []compare.Chunk, nums map[string]bool) []piece {
 	return out
 }
 
-// coverage is, for a claim and a document, how early in the document the claim is
-// reported: 0 at the top, 1 at the end, -1 when not reported.
-func coverage(x *index, c *compare.Claim, doc string) float64 {
-	d := x.doc(doc)
-	if d == nil || len(d.Sentences) == 0 {
-		return -1
-	}
-	best := -1
-	for _, m := range c.Members {
-		if m.Doc == doc && (best < 0 || m.Sentence < best) {
-			best = m.Sentence
-		}
-	}
-	if best < 0 {
-		return -1
-	}
-	if len(d.Sentences) == 1 {
-		return 0
-	}
-	return float64(best) / float64(len(d.Sentences)-1)
-}
-
 // uniqueOf lists the sentences of doc that no other article reports, skipping
 // headlines (shown with the article) and very short fragments.
 func uniqueOf(x *index, doc string) []compare.Sentence {
