@@ -14,6 +14,15 @@ const (
 	exportCSV      = "csv"
 )
 
+// exportButtons are the article panel's export buttons; post makes a click handler
+// that posts an action to the page.
+func exportButtons(post func(action string, value any) app.EventHandler) []app.UI {
+	return []app.UI{
+		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
+		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),
+	}
+}
+
 // handleExport downloads the comparison as Markdown or the claims as CSV.
 func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	format, _ := a.Value.(string)

@@ -330,14 +330,14 @@ func (p *articlePanel) renderWorkspaceTools() app.UI {
 	post := func(action string, value any) app.EventHandler {
 		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, value) }
 	}
-	return app.Div().Class("actions wstools").Aria("label", "Save and share").Body(
+	buttons := []app.UI{
 		app.Button().ID("share").OnClick(post(actionShare, nil)).Text("Share link"),
 		app.Button().ID("ws-save").OnClick(post(actionSaveFile, nil)).Text("Save workspace file"),
 		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension+",.json,application/json").OnChange(p.onWorkspaceFile),
 		app.Label().For("ws-file").Class("button").Text("Open workspace file"),
-		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
-		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),
-	)
+	}
+	buttons = append(buttons, exportButtons(post)...)
+	return app.Div().Class("actions wstools").Aria("label", "Save and share").Body(buttons...)
 }
 
 // onWorkspaceFile reads the chosen workspace file and hands it to the page.
