@@ -318,6 +318,7 @@ func (p *workspacePage) Render() app.UI {
 				app.Strong().Text("Private: "),
 				app.Text("everything runs in your browser; article text never leaves your machine."),
 			),
+			&appStatus{},
 		),
 		&articlePanel{IArticles: p.articles, IDemo: p.demo},
 		app.Main().ID("views").Class("px-main").Body(
