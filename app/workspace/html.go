@@ -1,0 +1,468 @@
+package workspace
+
+import (
+	"bufio"
+	"fmt"
+	"html/template"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"parallax/compare"
+)
+
+// HTMLOptions says how WriteHTML lays out a comparison.
+type HTMLOptions struct {
+	// Title is the page's title and heading; "" gives "Parallax comparison".
+	Title string
+	// Reference is the ID of the document the word marks compare the others with; ""
+	// or an ID that is not in the result gives the first document.
+	Reference string
+}
+
+// DefaultHTMLTitle is the page title WriteHTML uses when HTMLOptions gives none.
+const DefaultHTMLTitle = "Parallax comparison"
+
+// WriteHTML writes the comparison as one self-contained HTML page, a handout that
+// opens offline: the outlets, each shared claim with every outlet's sentence marked
+// against the reference outlet's, and what only one outlet reports. Article text is
+// always escaped and shown as text. The page has an inline style sheet and nothing
+// else: no scripts, images, fonts or links, and a Content-Security-Policy that
+// forbids them. The output depends only on the result and the options.
+func WriteHTML(w io.Writer, r *compare.Result, opt HTMLOptions) error {
+	if r == nil || len(r.Documents) < 2 {
+		n := 0
+		if r != nil {
+			n = len(r.Documents)
+		}
+		return fmt.Errorf("nothing to export: the comparison has %d %s and needs at least two", n, plural(n, "article", "articles"))
+	}
+	b := bufio.NewWriter(w)
+	if err := htmlPage.Execute(b, newHTMLView(r, opt)); err != nil {
+		return fmt.Errorf("writing the HTML page: %w", err)
+	}
+	return b.Flush()
+}
+
+// htmlView is what the page template shows.
+type htmlView struct {
+	Title   string
+	Summary string
+	RefName string
+	Docs    []htmlDoc
+	Claims  []htmlClaim
+	Unique  []htmlOnly
+}
+
+type htmlDoc struct {
+	Outlet, Date, Title string
+	Sentences           int
+	Ref                 bool
+}
+
+type htmlClaim struct {
+	ID, Evidence string
+	Score        string // how confidently the members report the same thing, 0.00 to 1.00
+	N, Outlets   int
+	Numbers      bool // some outlet gives a number differently from the reference
+	Unmarked     bool // the reference does not report the claim: no marks
+	Rows         []htmlRow
+}
+
+// htmlRow is one outlet's sentences in a claim.
+type htmlRow struct {
+	Name  string
+	Ref   bool
+	Sents []htmlSent
+}
+
+type htmlSent struct {
+	Pieces  []piece
+	Numbers string // "22,0000 → 23,000" when numbers differ from the reference
+}
+
+// htmlOnly is one outlet's sentences that no other outlet reports.
+type htmlOnly struct {
+	Name  string
+	Sents []string
+}
+
+// piece is a run of a sentence and how to mark it.
+type piece struct {
+	Op   compare.Op
+	Runs []run
+}
+
+// run is text within a piece; Num marks a number the reference sentence does not give.
+type run struct {
+	Text string
+	Num  bool
+}
+
+// Ins and Del tell the template how to mark the piece.
+func (p piece) Ins() bool { return p.Op == compare.Insert }
+func (p piece) Del() bool { return p.Op == compare.Delete }
+
+// MinShared is the share of common words (see SharedShare) under which the reference's
+// words that a sentence leaves out are not shown, here and in the app's aligned view.
+const MinShared = 0.25
+
+func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
+	docs := docs(r)
+	ref := opt.Reference
+	if docs[ref] == nil {
+		ref = r.Documents[0].ID
+	}
+	v := htmlView{Title: clean(opt.Title), RefName: clean(name(docs[ref]))}
+	if strings.TrimSpace(v.Title) == "" {
+		v.Title = DefaultHTMLTitle
+	}
+	v.Summary = fmt.Sprintf("%d articles, %d shared %s, %d %s reported by one outlet only.",
+		len(r.Documents), len(r.Claims), plural(len(r.Claims), "claim", "claims"), len(r.Unique), plural(len(r.Unique), "sentence", "sentences"))
+	order := []string{ref}
+	for _, d := range r.Documents {
+		if d.ID != ref {
+			order = append(order, d.ID)
+		}
+		v.Docs = append(v.Docs, htmlDoc{Outlet: clean(d.Outlet), Date: clean(d.Date), Title: clean(oneLine(d.Title)), Sentences: len(d.Sentences), Ref: d.ID == ref})
+	}
+	for i := range r.Claims {
+		v.Claims = append(v.Claims, newHTMLClaim(docs, &r.Claims[i], i+1, ref, order))
+	}
+	for _, id := range order {
+		d := docs[id]
+		o := htmlOnly{Name: clean(name(d))}
+		for _, u := range r.Unique {
+			if u.Doc == id {
+				o.Sents = append(o.Sents, clean(text(d, u.Sentence)))
+			}
+		}
+		v.Unique = append(v.Unique, o)
+	}
+	return v
+}
+
+// newHTMLClaim lays out claim c: the reference outlet's row first, then the others in
+// order, each sentence marked against the reference's first sentence in the claim.
+func newHTMLClaim(docs map[string]*compare.Document, c *compare.Claim, n int, ref string, order []string) htmlClaim {
+	hc := htmlClaim{ID: clean(c.ID), N: n, Evidence: clean(evidence(c.Evidence)), Score: fmt.Sprintf("%.2f", c.Score), Unmarked: true}
+	var base compare.Ref
+	for _, m := range c.Members {
+		if m.Doc == ref {
+			base, hc.Unmarked = m, false
+			break
+		}
+	}
+	baseText := text(docs[base.Doc], base.Sentence)
+	for _, id := range order {
+		row := htmlRow{Name: clean(name(docs[id])), Ref: id == ref}
+		for _, m := range c.Members {
+			if m.Doc != id {
+				continue
+			}
+			s := text(docs[id], m.Sentence)
+			if hc.Unmarked || m == base {
+				row.Sents = append(row.Sents, htmlSent{Pieces: []piece{{Runs: []run{{Text: clean(s)}}}}})
+				continue
+			}
+			d := pairDiff(c, base, m, baseText, s)
+			row.Sents = append(row.Sents, htmlSent{Pieces: pieces(d), Numbers: clean(numberLine(d.Numbers))})
+			hc.Numbers = hc.Numbers || len(d.Numbers) > 0
+		}
+		if len(row.Sents) > 0 {
+			hc.Rows = append(hc.Rows, row)
+			hc.Outlets++
+		}
+	}
+	return hc
+}
+
+// pairDiff returns how sentence m words what base words. The word chunks are the
+// claim's stored diff when it has one from base to m, else compare.Words(baseText,
+// text): results aligned with compare.Options.NoWordDiffs, as the app's are, store no
+// chunks, and a claim stores diffs from its first member only. The numbers that
+// differ come from the stored diff in either direction, else from the two texts.
+func pairDiff(c *compare.Claim, base, m compare.Ref, baseText, text string) compare.Diff {
+	d := compare.Diff{From: base, To: m}
+	found := false
+	for _, s := range c.Diffs {
+		switch {
+		case s.From == base && s.To == m:
+			d.Chunks, d.Numbers, found = s.Chunks, s.Numbers, true
+		case s.From == m && s.To == base:
+			for _, n := range s.Numbers {
+				d.Numbers = append(d.Numbers, compare.NumberChange{From: n.To, To: n.From})
+			}
+			found = true
+		}
+	}
+	if len(d.Chunks) == 0 {
+		d.Chunks = compare.Words(baseText, text)
+	}
+	if !found {
+		d.Numbers = numberChanges(baseText, text)
+	}
+	return d
+}
+
+// numberChanges pairs, in order, the numbers only a gives with those only b gives;
+// nil when one of them gives no number at all (an omission, not a disagreement).
+func numberChanges(a, b string) []compare.NumberChange {
+	na, nb := numberRE.FindAllString(a, -1), numberRE.FindAllString(b, -1)
+	if len(na) == 0 || len(nb) == 0 {
+		return nil
+	}
+	onlyA, onlyB := numbersMissing(na, nb), numbersMissing(nb, na)
+	var out []compare.NumberChange
+	for i := range max(len(onlyA), len(onlyB)) {
+		var ch compare.NumberChange
+		if i < len(onlyA) {
+			ch.From = onlyA[i]
+		}
+		if i < len(onlyB) {
+			ch.To = onlyB[i]
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+// numbersMissing lists the numbers of a that b does not give, "1200" and "1,200"
+// being the same number.
+func numbersMissing(a, b []string) []string {
+	in := map[string]bool{}
+	for _, n := range b {
+		in[strings.ReplaceAll(n, ",", "")] = true
+	}
+	var out []string
+	for _, n := range a {
+		if !in[strings.ReplaceAll(n, ",", "")] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// numberLine writes number changes as "22,0000 → 23,000; — → 240".
+func numberLine(ns []compare.NumberChange) string {
+	dash := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		return s
+	}
+	var parts []string
+	for _, n := range ns {
+		parts = append(parts, dash(n.From)+" → "+dash(n.To))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// SharedShare is the share of a sentence's words that it has in common with the
+// sentence it was diffed against: Equal words over Equal and Insert words.
+func SharedShare(chunks []compare.Chunk) float64 {
+	same, all := 0, 0
+	for _, ch := range chunks {
+		n := len(strings.Fields(ch.Text))
+		switch ch.Op {
+		case compare.Equal:
+			same += n
+			all += n
+		case compare.Insert:
+			all += n
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(same) / float64(all)
+}
+
+// pieces splits a diff into marked runs, with the numbers the sentence gives
+// differently standing out in the words it adds. When the sentence shares less than
+// MinShared of its words with the reference, the reference's words it leaves out are
+// not shown: a whole struck-out sentence next to a whole underlined one tells a
+// reader nothing (the app's aligned view does the same).
+func pieces(d compare.Diff) []piece {
+	nums := map[string]bool{}
+	for _, n := range d.Numbers {
+		if n.To != "" {
+			nums[n.To] = true
+		}
+	}
+	loose := SharedShare(d.Chunks) < MinShared
+	var out []piece
+	for _, ch := range d.Chunks {
+		t := clean(spaceRE.ReplaceAllString(ch.Text, " "))
+		switch {
+		case ch.Op == compare.Delete && (loose || strings.TrimSpace(t) == ""):
+			continue // a struck-out space is noise
+		case strings.TrimSpace(t) == "":
+			out = append(out, piece{Runs: []run{{Text: t}}})
+			continue
+		case ch.Op != compare.Insert:
+			out = append(out, piece{Op: ch.Op, Runs: []run{{Text: t}}})
+			continue
+		}
+		p, at := piece{Op: ch.Op}, 0
+		for _, loc := range numberRE.FindAllStringIndex(t, -1) {
+			if !nums[t[loc[0]:loc[1]]] {
+				continue
+			}
+			if loc[0] > at {
+				p.Runs = append(p.Runs, run{Text: t[at:loc[0]]})
+			}
+			p.Runs = append(p.Runs, run{Text: t[loc[0]:loc[1]], Num: true})
+			at = loc[1]
+		}
+		if at < len(t) {
+			p.Runs = append(p.Runs, run{Text: t[at:]})
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// spaceRE finds runs of white space (as unicode.IsSpace has it: no-break spaces too),
+// which become one space, as oneLine makes them.
+var spaceRE = regexp.MustCompile(`[\s\v\p{Z}\x{85}]+`)
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// clean makes text valid UTF-8, so the page is.
+func clean(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// htmlPage is the page. html/template escapes every value for where it stands, so
+// article text can only ever be text. Keep actions out of the <style> element.
+var htmlPage = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Parallax">
+<title>{{.Title}}</title>
+<style>
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #c9c6bd; --ins-bg: #dcf5e3; --ins-ink: #0b5d25; --del-bg: #fde2e1; --del-ink: #8f1d1a; --num-bg: #fff1b8; --num-ink: #5c3d00; }
+html { background: #fbfaf7; color: var(--ink); }
+body { margin: 0 auto; max-width: 70rem; padding: 1.5rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Roboto, sans-serif; }
+h1 { margin: 0 0 0.25rem; font-size: 1.6rem; }
+h2 { margin: 2rem 0 0.75rem; font-size: 1.3rem; border-bottom: 2px solid var(--ink); }
+h3 { margin: 0 0 0.4rem; font-size: 1.05rem; }
+.summary, .ev, .note, .nums, footer { color: var(--muted); }
+.outlets li { margin: 0.2rem 0; }
+.badge { display: inline-block; padding: 0 0.4rem; border: 1px solid var(--ink); border-radius: 3px; font-size: 0.8em; }
+.legend { padding: 0.5rem 0.75rem; border: 1px solid var(--line); background: #fff; }
+.claim { margin: 0 0 1.25rem; padding: 0.75rem; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.flag { padding: 0 0.4rem; border: 1px solid var(--num-ink); color: var(--num-ink); background: var(--num-bg); font-size: 0.8em; font-weight: 600; }
+.count { color: var(--muted); font-weight: normal; font-size: 0.9em; }
+.ev, .note, .nums { margin: 0 0 0.4rem; font-size: 0.9em; }
+table { width: 100%; border-collapse: collapse; }
+th, td { padding: 0.4rem 0.5rem; border-top: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { border-top: 0; font-size: 0.85em; color: var(--muted); }
+tbody th { width: 14rem; font-weight: 600; }
+tr.ref th, tr.ref td { background: #f3f1ea; }
+td p { margin: 0 0 0.3rem; }
+ins { text-decoration: underline 2px; text-underline-offset: 2px; background: var(--ins-bg); color: var(--ins-ink); }
+del { text-decoration: line-through 2px; background: var(--del-bg); color: var(--del-ink); }
+.num { background: var(--num-bg); color: var(--num-ink); font-weight: 700; outline: 1px solid var(--num-ink); padding: 0 2px; border-radius: 2px; }
+.legend ins, .legend del, .legend .num { padding: 0 3px; }
+.only ul { margin: 0 0 1rem; padding-left: 1.25rem; }
+.only li { margin: 0.2rem 0; }
+footer { margin-top: 2rem; font-size: 0.85em; }
+@media print {
+  html, body { background: #fff; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .claim, .legend { break-inside: avoid; page-break-inside: avoid; }
+  .claim { border-color: #999; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .only li, tr { break-inside: avoid; page-break-inside: avoid; }
+  ins, del, .num, .flag, tr.ref th, tr.ref td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+</head>
+<body>
+<header>
+<h1>{{.Title}}</h1>
+<p class="summary">{{.Summary}}</p>
+</header>
+<main>
+<section id="outlets">
+<h2>Outlets</h2>
+<ol class="outlets">
+{{- range .Docs}}
+<li><strong>{{.Outlet}}</strong>{{with .Date}} · <time>{{.}}</time>{{end}}{{with .Title}}: <cite>{{.}}</cite>{{end}} <span class="count">({{.Sentences}} sentences)</span>{{if .Ref}} <span class="badge">reference</span>{{end}}</li>
+{{- end}}
+</ol>
+</section>
+<section id="claims">
+<h2>Shared claims ({{len .Claims}})</h2>
+{{- if .Claims}}
+<p class="legend">Marks compare each outlet with the reference, {{.RefName}}: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference does not give. Where a sentence has less than a quarter of its words in common with the reference, the words it leaves out are not shown.</p>
+{{- else}}
+<p class="note">These articles share no claims that Parallax could find: they may be about different events. See “Only in one outlet” for what each reports.</p>
+{{- end}}
+{{- range .Claims}}
+<section class="claim" id="claim-{{.ID}}">
+<h3>Claim {{.N}} <span class="count">({{.Outlets}} outlets)</span>{{if .Numbers}} <span class="flag">numbers differ</span>{{end}}</h3>
+<p class="ev">{{with .Evidence}}Shared: {{.}} · {{end}}Match score {{.Score}} of 1</p>
+{{- if .Unmarked}}
+<p class="note">{{$.RefName}} does not report this claim: the sentences are shown without marks.</p>
+{{- end}}
+<table>
+<thead><tr><th scope="col">Outlet</th><th scope="col">What it says</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr{{if .Ref}} class="ref"{{end}}><th scope="row">{{.Name}}{{if .Ref}} <span class="badge">reference</span>{{end}}</th><td>
+{{- range .Sents}}
+<p>{{range .Pieces}}{{if .Ins}}<ins>{{template "runs" .Runs}}</ins>{{else if .Del}}<del>{{template "runs" .Runs}}</del>{{else}}{{template "runs" .Runs}}{{end}}{{end}}</p>
+{{- with .Numbers}}
+<p class="nums">Numbers differ from the reference: {{.}}</p>
+{{- end}}
+{{- end}}
+</td></tr>
+{{- end}}
+</tbody>
+</table>
+</section>
+{{- end}}
+</section>
+<section id="unique">
+<h2>Only in one outlet</h2>
+{{- range .Unique}}
+<section class="only">
+<h3>{{.Name}} <span class="count">({{len .Sents}})</span></h3>
+{{- if .Sents}}
+<ul>
+{{- range .Sents}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+{{- else}}
+<p class="note">Nothing: every sentence has a counterpart elsewhere.</p>
+{{- end}}
+</section>
+{{- end}}
+</section>
+</main>
+<footer>
+<p>Made with Parallax, which compares the articles on the reader’s own computer. This page is self-contained: it runs no scripts and loads nothing.</p>
+</footer>
+</body>
+</html>
+{{- define "runs"}}{{range .}}{{if .Num}}<strong class="num">{{.Text}}</strong>{{else}}{{.Text}}{{end}}{{end}}{{end}}
+`))
