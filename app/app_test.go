@@ -84,7 +84,7 @@ func TestPageShowsDemo(t *testing.T) {
 	if err := app.Match(app.Main().ID("views").Class("px-main"), p, 0, 3); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.P().Class("done"), p, 0, 3, 0, 0); err != nil {
+	if err := app.Match(app.P().Class("done"), p, 0, 3, 1, 0); err != nil {
 		t.Error(err)
 	}
 	if h.ctx.LocalStorage().Contains(storageKey) {
@@ -118,7 +118,7 @@ func TestPageAddRemoveAndPersist(t *testing.T) {
 	if p.st != statusIdle || p.res != nil {
 		t.Errorf("one article: status %q, want idle and no result", p.st)
 	}
-	if err := app.Match(app.P().ID("need-more").Class("empty").Text("Only 1 article so far: add at least 1 more about the same story to compare them."), p, 0, 3, 0, 0); err != nil {
+	if err := app.Match(app.P().ID("need-more").Class("empty").Text("Only 1 article so far: add at least 1 more about the same story to compare them."), p, 0, 3, 1, 0); err != nil {
 		t.Error(err)
 	}
 }
@@ -158,7 +158,7 @@ func TestPageEngineError(t *testing.T) {
 	if p.st != statusFailed {
 		t.Fatalf("status %q, want failed", p.st)
 	}
-	if err := app.Match(app.P().Class("error").Role("alert"), p, 0, 3, 0, 0); err != nil {
+	if err := app.Match(app.P().Class("error").Role("alert"), p, 0, 3, 1, 0); err != nil {
 		t.Error(err)
 	}
 	if !strings.Contains(p.errMsg, "two articles") {

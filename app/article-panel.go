@@ -20,6 +20,7 @@ type articlePanel struct {
 
 	IArticles []compare.Article
 	IDemo     bool
+	IBlind    bool // blind mode: the articles are masked and cannot be changed
 
 	editing  int // index being edited; len(IArticles) for a new one; -1 when closed
 	draft    compare.Article
@@ -350,21 +351,25 @@ func (p *articlePanel) Render() app.UI {
 				app.Span().Class("count").Textf("(%d of up to %d)", n, MaxArticles),
 				app.If(p.IDemo, func() app.UI { return app.Span().Class("badge").Text("demo") }),
 			),
-			app.Div().Class("actions").Body(
-				app.Button().ID("add").Class("primary").OnClick(p.onAdd).Text("Paste an article"),
-				app.Input().ID("files").Class("sr-only").Type("file").Accept(".txt,.html,.htm,text/plain,text/html").Multiple(true).OnChange(p.onFiles),
-				app.Label().For("files").Class("button").Text("Choose files"),
-				app.Button().ID("reset").OnClick(p.onReset).Text("Reset to demo"),
-				app.Button().ID("clear").Disabled(n == 0).OnClick(p.onAsk("clear")).Text("Clear all"),
-			),
+			app.If(!p.IBlind, func() app.UI {
+				return app.Div().Class("actions").Body(
+					app.Button().ID("add").Class("primary").OnClick(p.onAdd).Text("Paste an article"),
+					app.Input().ID("files").Class("sr-only").Type("file").Accept(".txt,.html,.htm,text/plain,text/html").Multiple(true).OnChange(p.onFiles),
+					app.Label().For("files").Class("button").Text("Choose files"),
+					app.Button().ID("reset").OnClick(p.onReset).Text("Reset to demo"),
+					app.Button().ID("clear").Disabled(n == 0).OnClick(p.onAsk("clear")).Text("Clear all"),
+				)
+			}),
 		),
 		p.renderWorkspaceTools(),
-		p.renderLinkForm(),
+		app.If(p.IBlind, func() app.UI {
+			return app.P().ID("blind-note").Class("note").Text("Blind mode: the outlets are hidden, here too. Leave blind mode to add, edit or remove articles.")
+		}).Else(func() app.UI { return p.renderLinkForm() }),
 		app.If(p.linkErr != "", func() app.UI { return app.P().ID("link-msg").Class("error").Role("alert").Text(p.linkErr) }),
 		app.P().Class("hint").Text("Drop .txt files or saved web pages (.html) anywhere on this panel. Articles are saved in this browser only."),
 		app.If(p.confirm != "", func() app.UI { return p.renderConfirm() }),
 		app.If(p.fileMsg != "", func() app.UI { return app.P().ID("file-msg").Class("error").Role("alert").Text(p.fileMsg) }),
-		app.If(p.undo != nil, func() app.UI {
+		app.If(p.undo != nil && !p.IBlind, func() app.UI {
 			return app.P().Class("undo").Body(
 				app.Textf("Removed “%s”. ", p.undo.Outlet),
 				app.Button().ID("undo").Class("link").OnClick(p.onUndo).Text("Undo"),
@@ -376,7 +381,7 @@ func (p *articlePanel) Render() app.UI {
 		app.Ol().Class("cards").Body(
 			app.Range(p.IArticles).Slice(func(i int) app.UI { return p.renderCard(i) }),
 		),
-		app.If(p.editing >= 0, func() app.UI { return p.renderForm() }),
+		app.If(p.editing >= 0 && !p.IBlind, func() app.UI { return p.renderForm() }),
 	)
 }
 
@@ -394,12 +399,10 @@ func (p *articlePanel) renderConfirm() app.UI {
 
 func (p *articlePanel) renderCard(i int) app.UI {
 	a := p.IArticles[i]
-	n := len(p.IArticles)
 	title := a.Title
 	if title == "" {
 		title = firstLine(a.Text)
 	}
-	who := a.Outlet
 	return app.Li().Class("card").Body(
 		app.Div().Class("meta").Body(
 			app.Span().Class("outlet").Text(a.Outlet),
@@ -407,12 +410,17 @@ func (p *articlePanel) renderCard(i int) app.UI {
 		),
 		app.P().Class("title").Text(clip(title, 90)),
 		app.P().Class("words").Textf("%d words", wordCount(a.Text)),
-		app.Div().Class("cardbtns").Body(
-			app.Button().ID("edit-"+strconv.Itoa(i)).OnClick(p.onEdit(i)).Aria("label", "Edit the article from "+who).Text("Edit"),
-			app.Button().ID("mvup-"+strconv.Itoa(i)).Disabled(i == 0).OnClick(p.onMove(i, -1)).Aria("label", "Move the article from "+who+" up").Text("↑"),
-			app.Button().ID("mvdown-"+strconv.Itoa(i)).Disabled(i == n-1).OnClick(p.onMove(i, 1)).Aria("label", "Move the article from "+who+" down").Text("↓"),
-			app.Button().ID("rm-"+strconv.Itoa(i)).Class("danger-quiet").OnClick(p.onRemove(i)).Aria("label", "Remove the article from "+who).Text("Remove"),
-		),
+		app.If(!p.IBlind, func() app.UI { return p.renderCardButtons(i) }),
+	)
+}
+
+func (p *articlePanel) renderCardButtons(i int) app.UI {
+	who, n := p.IArticles[i].Outlet, len(p.IArticles)
+	return app.Div().Class("cardbtns").Body(
+		app.Button().ID("edit-"+strconv.Itoa(i)).OnClick(p.onEdit(i)).Aria("label", "Edit the article from "+who).Text("Edit"),
+		app.Button().ID("mvup-"+strconv.Itoa(i)).Disabled(i == 0).OnClick(p.onMove(i, -1)).Aria("label", "Move the article from "+who+" up").Text("↑"),
+		app.Button().ID("mvdown-"+strconv.Itoa(i)).Disabled(i == n-1).OnClick(p.onMove(i, 1)).Aria("label", "Move the article from "+who+" down").Text("↓"),
+		app.Button().ID("rm-"+strconv.Itoa(i)).Class("danger-quiet").OnClick(p.onRemove(i)).Aria("label", "Remove the article from "+who).Text("Remove"),
 	)
 }
 

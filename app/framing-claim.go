@@ -146,12 +146,21 @@ func contains(list []string, s string) bool {
 
 func (c *claimFraming) renderPanel(f *framed, cf *framing.ClaimFraming, id string) app.UI {
 	n := f.claims[c.IClaim] + 1
-	outlets, absent := byOutlet(f, cf, c.IRef)
 	return app.Div().ID(id).Class("frpanel").Role("region").Aria("label", fmt.Sprintf("Framing of claim %d", n)).OnKeyDown(c.onKey).Body(
 		app.Div().Class("frhead").Body(
 			app.H3().Textf("How each outlet frames claim #%d", n),
 			app.Button().Class("link").OnClick(c.onToggle).Text("close"),
 		),
+		framingTables(f, cf, c.IRef),
+	)
+}
+
+// framingTables are a claim's framing: one row per outlet (where, sourcing, quoted,
+// labels, numbers), then the words each outlet uses for the same actors and the
+// numbers side by side. The claim panel and the presenter view show them.
+func framingTables(f *framed, cf *framing.ClaimFraming, ref string) app.UI {
+	outlets, absent := byOutlet(f, cf, ref)
+	return app.Div().Class("frtables").Body(
 		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),

@@ -351,7 +351,7 @@ func TestPageFramingTab(t *testing.T) {
 	if !found {
 		t.Fatalf("tabs %v lack Framing", tabs())
 	}
-	if err := app.Match(&framingView{IResult: p.res}, p, 0, 3, 1, 1, 0); err != nil {
+	if err := app.Match(&framingView{IResult: p.res}, p, 0, 3, 2, 1, 0); err != nil {
 		t.Error(err)
 	}
 }

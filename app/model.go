@@ -46,9 +46,11 @@ const (
 // workspace is what persists in localStorage.
 type workspace struct {
 	Articles []compare.Article `json:"articles"`
-	View     string            `json:"view,omitempty"`
+	Demo     bool              `json:"demo,omitempty"` // the seed demo, kept for its classroom state
+	View     string            `json:"view,omitempty"` // the reference and views name articles by real ID
 	Ref      string            `json:"ref,omitempty"`
 	Order    string            `json:"order,omitempty"`
+	Class    *classroom        `json:"classroom,omitempty"`
 }
 
 // sanitize makes a saved list of articles safe to compare: it drops entries whose text

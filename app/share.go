@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 
 	wsfile "parallax/app/workspace"
 	"parallax/compare"
+	"parallax/compare/blind"
 	"parallax/seeds"
 )
 
@@ -98,10 +100,12 @@ func (p *workspacePage) notify(msg string, failed bool) {
 func (p *workspacePage) share(ctx app.Context) {
 	p.tools.link = ""
 	var frag string
-	if p.demo {
+	if p.demo && !p.masking() {
 		frag = wsfile.DemoFragment(p.viewState())
 	} else {
-		f, err := wsfile.Fragment(wsfile.New(p.articles, p.viewState()))
+		// In blind mode the link holds the masked articles: whoever opens it cannot
+		// find the outlets in it, and the answers stay with the teacher.
+		f, err := wsfile.Fragment(wsfile.New(p.shown(), p.viewState()))
 		if err != nil {
 			p.notify("No link made: "+err.Error()+".", true)
 			return
@@ -135,13 +139,17 @@ func copyText(text string) {
 // saveFile downloads the workspace as a .parallax.json file.
 func (p *workspacePage) saveFile(ctx app.Context) {
 	var b bytes.Buffer
-	if err := wsfile.Encode(&b, wsfile.New(p.articles, p.viewState())); err != nil {
+	if err := wsfile.Encode(&b, wsfile.New(p.shown(), p.viewState())); err != nil {
 		p.notify("Not saved: "+err.Error()+".", true)
 		return
 	}
 	name := "parallax-workspace" + wsfile.Extension
 	download(name, "application/json", b.Bytes())
-	p.notify(fmt.Sprintf("Saved %s (%s) to your downloads: open it here with “Open workspace file”, or compare it with parallax compare %s.", name, sizeText(b.Len()), name), false)
+	hidden := ""
+	if p.masking() {
+		hidden = " The outlets are hidden in it, as on the screen."
+	}
+	p.notify(fmt.Sprintf("Saved %s (%s) to your downloads: open it here with “Open workspace file”, or compare it with parallax compare %s.%s", name, sizeText(b.Len()), name, hidden), false)
 }
 
 func (p *workspacePage) handleOpenFile(ctx app.Context, a app.Action) {
@@ -228,6 +236,10 @@ func (p *workspacePage) apply(ctx app.Context, f wsfile.File, demo bool, msg str
 		p.tools.undo.articles, p.tools.undo.demo = seeds.Articles(), true
 	}
 	p.articles, p.demo = f.CompareArticles(), demo
+	if p.class.Blind { // new articles: new letters
+		p.class = classroom{Blind: true, Key: blind.NewKey(p.articles, rand.Uint64())}
+	}
+	p.shown()
 	v := f.View
 	if slices.ContainsFunc(tabs(), func(t viewTab) bool { return t.id == v.Mode }) {
 		p.view = v.Mode
@@ -333,7 +345,7 @@ func (p *articlePanel) renderWorkspaceTools() app.UI {
 	buttons := []app.UI{
 		app.Button().ID("share").OnClick(post(actionShare, nil)).Text("Share link"),
 		app.Button().ID("ws-save").OnClick(post(actionSaveFile, nil)).Text("Save workspace file"),
-		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension+",.json,application/json").OnChange(p.onWorkspaceFile),
+		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension + ",.json,application/json").OnChange(p.onWorkspaceFile),
 		app.Label().For("ws-file").Class("button").Text("Open workspace file"),
 	}
 	buttons = append(buttons, exportButtons(post)...)

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"parallax/compare"
+	"parallax/compare/blind"
 	"parallax/seeds"
 )
 
@@ -31,6 +32,7 @@ var views = []viewTab{
 	{viewCoverage, "Coverage"},
 	{viewArticles, "Articles"},
 	{viewUnique, "Only in one outlet"},
+	{viewWorksheet, "Worksheet"},
 }
 
 // tabs lists the built-in views and the registered extra views.
@@ -67,6 +69,10 @@ type workspacePage struct {
 	sel    compare.Ref
 
 	tools tools // share link, workspace file, exports (share.go)
+
+	class      classroom       // blind mode and its guesses (classroom.go)
+	masked     []blind.Article // the articles as shown in blind mode
+	presenting bool            // the presenter view is open (presenter.go)
 }
 
 // NewPage returns the Parallax page.
@@ -79,6 +85,10 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	ctx.Handle(actionFocusClaim, p.handleFocusClaim)
 	ctx.Handle(actionSelectSent, p.handleSelectSentence)
 	ctx.Handle(actionRestore, p.handleRestore)
+	ctx.Handle(actionBlind, p.handleBlind)
+	ctx.Handle(actionGuess, p.handleGuess)
+	ctx.Handle(actionPresent, p.handlePresent)
+	ctx.Handle(actionPrint, p.handlePrint)
 	p.handleTools(ctx)
 	if prerendering {
 		return
@@ -121,6 +131,12 @@ func (p *workspacePage) load(ctx app.Context) {
 		} else {
 			arts, dropped := sanitize(ws.Articles)
 			p.articles, p.demo = arts, false
+			if ws.Demo {
+				p.articles, p.demo = seeds.Articles(), true
+			}
+			if ws.Class != nil && ws.Class.Blind {
+				p.class = *ws.Class
+			}
 			if ws.View != "" {
 				p.view = ws.View
 			}
@@ -128,6 +144,8 @@ func (p *workspacePage) load(ctx app.Context) {
 				p.order = ws.Order
 			}
 			p.ref = ws.Ref
+			p.shown()
+			p.ref = p.shownID(p.ref)
 			if dropped > 0 {
 				p.msg = fmt.Sprintf("%d saved articles could not be read and were left out.", dropped)
 			}
@@ -144,11 +162,18 @@ func (p *workspacePage) load(ctx app.Context) {
 // the browser would not keep it.
 func (p *workspacePage) save(ctx app.Context) string {
 	store := ctx.LocalStorage()
-	if p.demo {
-		store.Del(storageKey)
-		return ""
+	ws := workspace{Articles: p.articles, View: p.view, Ref: p.realID(p.ref), Order: p.order}
+	if p.class.Blind {
+		ws.Class = &p.class
 	}
-	if err := store.Set(storageKey, workspace{Articles: p.articles, View: p.view, Ref: p.ref, Order: p.order}); err != nil {
+	if p.demo {
+		if ws.Class == nil {
+			store.Del(storageKey)
+			return ""
+		}
+		ws.Articles, ws.Demo = nil, true // the demo comes from the app; only the classroom state is saved
+	}
+	if err := store.Set(storageKey, ws); err != nil {
 		return " Your browser would not save the articles (its storage may be full): they will be lost when you reload."
 	}
 	return ""
@@ -159,11 +184,13 @@ func (p *workspacePage) compare(ctx app.Context) {
 	p.reqID++
 	p.errMsg = ""
 	if len(p.articles) < MinArticles {
+		p.syncTitle(ctx)
 		p.st, p.res = statusIdle, nil
 		return
 	}
 	p.st = statusWorking
-	startCompare(ctx, EngineRequest{ID: p.reqID, Articles: cloneArticles(p.articles)}, p.onReply)
+	p.syncTitle(ctx)
+	startCompare(ctx, EngineRequest{ID: p.reqID, Articles: cloneArticles(p.shown())}, p.onReply)
 }
 
 func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
@@ -214,8 +241,13 @@ func (p *workspacePage) handleFocusClaim(ctx app.Context, a app.Action) {
 	p.focusN++ // the aligned view moves the keyboard focus to the claim
 }
 
-// textOf returns the text of the article with the ID.
+// textOf returns the text of the shown article with the ID.
 func (p *workspacePage) textOf(id string) string {
+	for _, m := range p.masked {
+		if m.ID == id {
+			return m.Text
+		}
+	}
 	for _, a := range p.articles {
 		if a.ID == id {
 			return a.Text
@@ -232,12 +264,18 @@ func (p *workspacePage) handleRestore(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
+	for _, m := range p.masked { // in blind mode: the place in the reader's own text
+		if m.ID == r.Doc {
+			r = compare.Ref{Doc: m.OriginalID, Sentence: m.Original(r.Sentence)}
+			break
+		}
+	}
 	arts := cloneArticles(p.articles)
 	for i := range arts {
 		if arts[i].ID == r.Doc && !slices.Contains(arts[i].Keep, r.Sentence) {
 			arts[i].Keep = append(slices.Clone(arts[i].Keep), r.Sentence)
 			p.articles, p.demo = arts, false
-			p.msg = fmt.Sprintf("Put the text back into the article from %s.", arts[i].Outlet) + p.save(ctx)
+			p.msg = fmt.Sprintf("Put the text back into the article from %s.", p.outletName(arts[i])) + p.save(ctx)
 			p.compare(ctx)
 			return
 		}
@@ -320,13 +358,17 @@ func (p *workspacePage) Render() app.UI {
 			),
 			&appStatus{},
 		),
-		&articlePanel{IArticles: p.articles, IDemo: p.demo},
+		&articlePanel{IArticles: p.panelArticles(), IDemo: p.demo, IBlind: p.masking()},
 		app.Main().ID("views").Class("px-main").Body(
 			app.If(p.tools.visible(), func() app.UI { return p.renderTools() }),
+			app.If(!prerendering, func() app.UI { return p.renderClassroom() }),
 			p.renderStatus(),
 			// While a new comparison runs, the last result stays on screen, dimmed.
 			app.If(p.res != nil && (p.st == statusDone || p.st == statusWorking), func() app.UI { return p.renderViews() }),
 		),
+		app.If(p.presenting && p.res != nil, func() app.UI {
+			return &presenter{IResult: p.res, IRef: p.ref, IOrder: p.order}
+		}),
 		app.Footer().Class("px-foot").Body(
 			app.P().Text("Parallax groups sentences that report the same fact by the names, numbers and words they share. It can be wrong: read the evidence, and the articles themselves."),
 		),
@@ -400,6 +442,12 @@ func (p *workspacePage) renderView(x *index) app.UI {
 		return &articleView{IResult: p.res, IDoc: p.doc, ISel: p.sel, IText: p.textOf(p.doc)}
 	case viewUnique:
 		return &uniqueView{IResult: p.res}
+	case viewWorksheet:
+		names := 0
+		if p.masking() {
+			names = len(p.class.Key.Outlets)
+		}
+		return &worksheet{IResult: p.res, IRef: p.ref, IOrder: p.order, IBlind: p.masking(), INames: names}
 	}
 	for _, v := range extraViews {
 		if v.ID == p.view {
@@ -453,4 +501,29 @@ func seconds(ms int64) string {
 		return fmt.Sprintf("%d ms", ms)
 	}
 	return fmt.Sprintf("%.1f s", float64(ms)/1000)
+}
+
+// syncTitle names the page: in blind mode without any outlet.
+func (p *workspacePage) syncTitle(ctx app.Context) {
+	if p.masking() {
+		ctx.Page().SetTitle(titleBlind)
+		return
+	}
+	ctx.Page().SetTitle(titleDefault)
+}
+
+// panelArticles are the articles the article panel lists: in blind mode, masked.
+func (p *workspacePage) panelArticles() []compare.Article {
+	if p.masking() {
+		return blind.Articles(p.masked)
+	}
+	return p.articles
+}
+
+// outletName names an article's outlet as the page shows it.
+func (p *workspacePage) outletName(a compare.Article) string {
+	if p.masking() {
+		return p.class.Key.NameOf(a.Outlet)
+	}
+	return a.Outlet
 }

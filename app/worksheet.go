@@ -1,0 +1,125 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/compare"
+	"parallax/compare/blind"
+)
+
+// viewWorksheet is the worksheet tab: a handout to print.
+const viewWorksheet = "worksheet"
+
+// worksheetClaims is how many claims a worksheet holds: a lesson's worth.
+const worksheetClaims = 12
+
+func (p *workspacePage) handlePresent(ctx app.Context, a app.Action) {
+	open, _ := a.Value.(bool)
+	p.presenting = open && p.res != nil
+	if !p.presenting {
+		focusLater(ctx, "present")
+	}
+}
+
+// handlePrint shows the worksheet and opens the browser's print dialog.
+func (p *workspacePage) handlePrint(ctx app.Context, a app.Action) {
+	if p.res == nil {
+		return
+	}
+	p.view = viewWorksheet
+	p.save(ctx)
+	ctx.Defer(func(app.Context) {
+		if app.IsClient {
+			// After this render, and not inside the click: print blocks until the
+			// dialog closes.
+			app.Window().Call("setTimeout", app.FuncOf(func(this app.Value, args []app.Value) any {
+				app.Window().Call("print")
+				return nil
+			}), 50)
+		}
+	})
+}
+
+// worksheet is a handout for students: the claims most outlets report, each with
+// every outlet's wording and blanks for notes, and in blind mode a place to say
+// which outlet is which. The print stylesheet prints it alone.
+type worksheet struct {
+	app.Compo
+
+	IResult *compare.Result
+	IRef    string
+	IOrder  string
+	IBlind  bool
+	INames  int // pseudonyms in blind mode
+}
+
+func (w *worksheet) Render() app.UI {
+	x := newIndex(w.IResult)
+	ref := w.IRef
+	if x.doc(ref) == nil && len(w.IResult.Documents) > 0 {
+		ref = w.IResult.Documents[0].ID
+	}
+	cols := columnOrder(w.IResult, ref)
+	rows := buildRows(x, cols, ref, w.IOrder)
+	more := 0
+	if len(rows) > worksheetClaims {
+		rows, more = rows[:worksheetClaims], len(rows)-worksheetClaims
+	}
+	blank := func(q string) app.UI {
+		return app.Div().Class("ws-blank").Body(app.Span().Text(q), app.Span().Class("ws-line").Aria("hidden", "true"))
+	}
+	var names []int
+	for i := range w.INames {
+		names = append(names, i)
+	}
+	return app.Div().ID("worksheet-sheet").Class("worksheet").Body(
+		app.Div().Class("ws-noprint").Body(
+			app.P().Text("A handout for students: print it, or save it as PDF from the print dialog. It follows the aligned view's reference and order, and hides the outlets in blind mode."),
+			app.Button().ID("ws-print").Class("primary").OnClick(post(actionPrint, nil)).Text("Print the worksheet"),
+		),
+		app.H2().Text("How do outlets report the same story?"),
+		app.Div().Class("ws-fields").Body(blank("Name"), blank("Class"), blank("Date")),
+		app.P().Class("ws-howto").Text("Read how each outlet words the same fact. For each claim, note what differs: the words chosen, who is quoted or cited, the numbers, and what an outlet leaves out."),
+		app.Ul().Class("ws-outlets").Body(app.Range(cols).Slice(func(i int) app.UI {
+			d := x.doc(cols[i])
+			return app.Li().Body(app.Strong().Text(label(d)), app.If(d.Title != "", func() app.UI { return app.Text(": " + d.Title) }))
+		})),
+		app.Range(rows).Slice(func(i int) app.UI {
+			r := &rows[i]
+			var cells []app.UI
+			var absent []string
+			for k, spans := range r.Cells {
+				d := x.doc(cols[k])
+				if len(spans) == 0 {
+					absent = append(absent, label(d))
+					continue
+				}
+				var text []app.UI
+				for _, s := range spans {
+					text = append(text, app.P().Text(s.Text))
+				}
+				cells = append(cells, app.Tr().Body(app.Th().Scope("row").Text(label(d)), app.Td().Body(text...)))
+			}
+			return app.Section().Class("ws-claim").Body(
+				app.H3().Textf("Claim %d · reported by %d of %d outlets", i+1, r.Outlets, len(cols)),
+				app.Table().Class("ws-table").Body(app.TBody().Body(cells...)),
+				app.If(len(absent) > 0, func() app.UI {
+					return app.P().Class("ws-absent").Textf("Not reported by: %s.", strings.Join(absent, ", "))
+				}),
+				blank("What differs in the wording?"),
+				blank("Whom or what does each outlet cite?"),
+			)
+		}),
+		app.If(more > 0, func() app.UI {
+			return app.P().Class("ws-more").Textf("%d more claims are in Parallax's aligned view.", more)
+		}),
+		app.If(w.IBlind, func() app.UI {
+			return app.Section().Class("ws-claim ws-guess").Body(
+				app.H3().Text("Who wrote what?"),
+				app.Range(names).Slice(func(i int) app.UI { return blank(blind.Name(i) + " is … because …") }),
+			)
+		}),
+	)
+}
