@@ -206,10 +206,11 @@ func pairDiff(c *compare.Claim, base, m compare.Ref, baseText, text string) comp
 	return d
 }
 
-// numberChanges pairs, in order, the numbers only a gives with those only b gives;
-// nil when one of them gives no number at all (an omission, not a disagreement).
+// numberChanges pairs, in order, the numbers only a gives with those only b gives, as
+// the engine does for the diffs it stores; nil when one of them gives no number at all
+// (an omission, not a disagreement).
 func numberChanges(a, b string) []compare.NumberChange {
-	na, nb := numberRE.FindAllString(a, -1), numberRE.FindAllString(b, -1)
+	na, nb := numbersIn(a), numbersIn(b)
 	if len(na) == 0 || len(nb) == 0 {
 		return nil
 	}
@@ -218,26 +219,52 @@ func numberChanges(a, b string) []compare.NumberChange {
 	for i := range max(len(onlyA), len(onlyB)) {
 		var ch compare.NumberChange
 		if i < len(onlyA) {
-			ch.From = onlyA[i]
+			ch.From = onlyA[i].surface
 		}
 		if i < len(onlyB) {
-			ch.To = onlyB[i]
+			ch.To = onlyB[i].surface
 		}
 		out = append(out, ch)
 	}
 	return out
 }
 
-// numbersMissing lists the numbers of a that b does not give, "1200" and "1,200"
-// being the same number.
-func numbersMissing(a, b []string) []string {
+// number is a number as a sentence writes it and its key, which is the same for
+// "1,200" and "1200".
+type number struct{ key, surface string }
+
+// numbersIn lists the numbers of sentence s in order, as the engine reads them: its
+// keys come from compare.Terms, so dates ("Oct. 7") and words such as "9am" are not
+// numbers.
+func numbersIn(s string) []number {
+	want := map[string]int{}
+	for _, k := range compare.Terms(s) {
+		if strings.HasPrefix(k, "#") {
+			want[k]++
+		}
+	}
+	var out []number
+	for _, m := range numberRE.FindAllString(s, -1) {
+		if len(want) == 0 {
+			break
+		}
+		if k := compare.Terms(m); len(k) == 1 && want[k[0]] > 0 {
+			want[k[0]]--
+			out = append(out, number{key: k[0], surface: m})
+		}
+	}
+	return out
+}
+
+// numbersMissing lists the numbers of a that b does not give.
+func numbersMissing(a, b []number) []number {
 	in := map[string]bool{}
 	for _, n := range b {
-		in[strings.ReplaceAll(n, ",", "")] = true
+		in[n.key] = true
 	}
-	var out []string
+	var out []number
 	for _, n := range a {
-		if !in[strings.ReplaceAll(n, ",", "")] {
+		if !in[n.key] {
 			out = append(out, n)
 		}
 	}

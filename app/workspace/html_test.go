@@ -248,13 +248,17 @@ func TestWriteHTML(t *testing.T) {
 	}
 }
 
-// The app aligns without stored word diffs; its export is the same page.
+// The app's results come without stored diffs (the worker drops them): its export,
+// which computes the marks and the numbers, is the same page, whatever the reference.
 func TestWriteHTMLWithoutStoredDiffs(t *testing.T) {
-	for _, ref := range []string{"", seeds.Articles()[3].ID} {
-		full := writeHTML(t, align(t, seeds.Articles(), nil), HTMLOptions{Reference: ref})
-		bare := writeHTML(t, align(t, seeds.Articles(), &compare.Options{NoWordDiffs: true}), HTMLOptions{Reference: ref})
-		if full != bare {
-			t.Errorf("reference %q: the export of a result without word diffs differs from the export of one with them", ref)
+	full := align(t, seeds.Articles(), nil)
+	bare := align(t, seeds.Articles(), &compare.Options{NoWordDiffs: true})
+	for i := range bare.Claims {
+		bare.Claims[i].Diffs = nil
+	}
+	for _, d := range full.Documents {
+		if a, b := writeHTML(t, full, HTMLOptions{Reference: d.ID}), writeHTML(t, bare, HTMLOptions{Reference: d.ID}); a != b {
+			t.Errorf("reference %s: the export of a result without stored diffs differs from the export of one with them", d.ID)
 		}
 	}
 }
