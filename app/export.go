@@ -2,16 +2,19 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	wsfile "parallax/app/workspace"
+	"parallax/compare"
 )
 
 // Export formats.
 const (
 	exportMarkdown = "markdown"
 	exportCSV      = "csv"
+	exportHTML     = "html"
 )
 
 // exportButtons are the article panel's export buttons; post makes a click handler
@@ -20,10 +23,12 @@ func exportButtons(post func(action string, value any) app.EventHandler) []app.U
 	return []app.UI{
 		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
 		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),
+		app.Button().ID("export-html").OnClick(post(actionExport, exportHTML)).Text("Export HTML"),
 	}
 }
 
-// handleExport downloads the comparison as Markdown or the claims as CSV.
+// handleExport downloads the comparison as Markdown or as a standalone HTML page
+// (marked against the reference outlet the page shows), or the claims as CSV.
 func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	format, _ := a.Value.(string)
 	if p.res == nil || p.st != statusDone {
@@ -42,6 +47,9 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 		b.WriteString("\ufeff")
 		name, mime = "parallax-claims.csv", "text/csv;charset=utf-8"
 		err = wsfile.WriteCSV(&b, p.res)
+	case exportHTML:
+		name, mime = "parallax-comparison.html", "text/html;charset=utf-8"
+		err = wsfile.WriteHTML(&b, p.res, wsfile.HTMLOptions{Title: htmlTitle(p.res), Reference: p.ref})
 	default:
 		return
 	}
@@ -51,6 +59,11 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	}
 	download(name, mime, b.Bytes())
 	p.notify("Saved "+name+" ("+sizeText(b.Len())+") to your downloads.", false)
+}
+
+// htmlTitle is the title of an HTML export: "Parallax comparison of 5 articles".
+func htmlTitle(res *compare.Result) string {
+	return fmt.Sprintf("%s of %d articles", wsfile.DefaultHTMLTitle, len(res.Documents))
 }
 
 // download hands data to the browser as a file to save, through a Blob URL: nothing
