@@ -20,7 +20,7 @@ const (
 const usage = `parallax shows how news outlets describe the same events.
 
 Usage:
-  parallax compare [--format text|json|markdown] [--lexicon FILE] [FILE|LINK...]
+  parallax compare [--format text|json|markdown|html] [--lexicon FILE] [FILE|LINK...]
         compare articles: .txt files, workspace files saved by the app
         (NAME.parallax.json, all their articles) or links to news pages (http,
         https), fetched and reduced to the article; none: the demo seeds

@@ -21,15 +21,15 @@ func init() { commands["compare"] = cmdCompare }
 
 func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("compare", stderr)
-	format := fs.String("format", "text", "output format: text, json or markdown")
+	format := fs.String("format", "text", "output format: text, json, markdown or html (a self-contained page to print or hand out)")
 	lexPath := fs.String("lexicon", "", "JSON file of framing terms that extend or override the built-in lexicon")
 	if !parseFlags(fs, args, stderr) {
 		return exitUsage
 	}
 	switch *format {
-	case "text", "json", "markdown", "md":
+	case "text", "json", "markdown", "md", "html":
 	default:
-		fmt.Fprintf(stderr, "parallax compare: unknown format %q (use text, json or markdown)\n", *format)
+		fmt.Fprintf(stderr, "parallax compare: unknown format %q (use text, json, markdown or html)\n", *format)
 		return exitUsage
 	}
 	lex, err := loadLexicon(*lexPath)
@@ -88,6 +88,8 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = enc.Encode(jsonOutput{Result: res, Framing: fr})
 	case "markdown", "md":
 		err = writeMarkdown(stdout, res, fr)
+	case "html":
+		err = workspace.WriteHTML(stdout, res, workspace.HTMLOptions{})
 	default:
 		err = writeText(stdout, res, fr)
 	}

@@ -55,6 +55,7 @@ func TestCompareBadInput(t *testing.T) {
 		{"directory", []string{"compare", good, dir}, exitInput, []string{"directory"}},
 		{"one article", []string{"compare", good}, exitUsage, []string{"at least two"}},
 		{"unknown format", []string{"compare", "--format", "xml"}, exitUsage, []string{"unknown format", "xml"}},
+		{"unknown format htm", []string{"compare", "--format", "htm"}, exitUsage, []string{"unknown format", "htm", "html"}},
 		{"unknown flag", []string{"compare", "--colour"}, exitUsage, []string{"colour"}},
 		{"unknown command", []string{"frobnicate"}, exitUsage, []string{"unknown command"}},
 	}
@@ -150,17 +151,31 @@ func TestCompareFormats(t *testing.T) {
 	dir := t.TempDir()
 	a := writeFile(t, dir, "alpha.txt", []byte("Officials said 1,200 people were killed on Oct. 7. <script>alert(1)</script> The talks resumed in Doha."))
 	b := writeFile(t, dir, "beta.txt", []byte("Some 1200 people were killed on October 7, officials said. Negotiators met again in Doha."))
-	for _, f := range []string{"text", "markdown", "json"} {
-		t.Run(f, func(t *testing.T) {
-			code, out, errs := runCLI(t, "compare", "--format", f, a, b)
+	tests := []struct {
+		format string
+		want   []string // besides both file names
+		not    []string // in any case
+	}{
+		{"text", nil, nil},
+		{"markdown", nil, []string{"<script>"}},
+		{"json", nil, nil},
+		{"html", []string{"<!DOCTYPE html>", "<title>Parallax comparison</title>", "Shared claims (", "Claim 1", "1,200", "&lt;script&gt;alert(1)&lt;/script&gt;"}, []string{"<script"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			code, out, errs := runCLI(t, "compare", "--format", tt.format, a, b)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			if !strings.Contains(out, "alpha") || !strings.Contains(out, "beta") {
-				t.Errorf("output does not name both files:\n%s", out)
+			for _, w := range append([]string{"alpha", "beta"}, tt.want...) {
+				if !strings.Contains(out, w) {
+					t.Errorf("%s output does not contain %q:\n%s", tt.format, w, out)
+				}
 			}
-			if f == "markdown" && strings.Contains(out, "<script>") {
-				t.Errorf("markdown lets <script> through as HTML:\n%s", out)
+			for _, w := range tt.not {
+				if strings.Contains(strings.ToLower(out), w) {
+					t.Errorf("%s output lets %q through:\n%s", tt.format, w, out)
+				}
 			}
 		})
 	}
