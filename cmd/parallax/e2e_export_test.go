@@ -8,6 +8,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"net/url"
 	"os"
@@ -21,6 +22,10 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	wsfile "parallax/app/workspace"
+	"parallax/compare"
+	"parallax/seeds"
 )
 
 // download clicks the element sel, lets the browser save the file it starts into dir
@@ -130,6 +135,18 @@ func TestBrowserExportHTML(t *testing.T) {
 	t.Logf("HTML export of the demo: %d bytes (%.1f KB)", len(data), float64(len(data))/1024)
 	if strings.Contains(strings.ToLower(string(data)), "<script") {
 		t.Error("the export contains <script")
+	}
+	// The app in WebAssembly writes what the command line writes for the same articles.
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var native bytes.Buffer
+	if err := wsfile.WriteHTML(&native, res, wsfile.HTMLOptions{Title: "Parallax comparison of 5 articles"}); err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != native.String() {
+		t.Error("the app's export differs from WriteHTML of the seeds' comparison natively")
 	}
 	s.noConsoleErrors()
 
