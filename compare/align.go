@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,8 +20,8 @@ type Options struct {
 	// claim; 0 means DefaultThreshold. Lower finds more, looser claims.
 	Threshold float64
 	// NoWordDiffs leaves Diff.Chunks empty (numbers that differ are still listed), for
-	// callers that diff against a reference of their own: word diffs are about half the
-	// cost of aligning the seeds. See Words.
+	// callers that diff against a reference of their own: word diffs are more than half
+	// the cost of aligning the seeds. See Words.
 	NoWordDiffs bool
 }
 
@@ -108,6 +107,7 @@ type feature struct {
 type sent struct {
 	doc, idx int // document and sentence index
 	terms    []term
+	ids      []int     // feature id of each term
 	vec      []feature // sorted by id, L2-normalised
 	central  float64   // cosine with its own document: how much it states the article's main subject
 }
@@ -115,48 +115,80 @@ type sent struct {
 type corpus struct {
 	docs     []Document
 	sents    []sent
-	byDoc    [][]int // document → its sentences (indices into sents)
-	vocab    map[string]int
-	keys     []string // feature id → key
-	surface  []string // feature id → first surface form seen
-	kind     []termKind
-	df       []int // feature id → number of sentences holding it
+	byDoc    [][]int        // document → its sentences (indices into sents)
+	vocab    map[string]int // term key → feature id
+	pairs    map[uint64]int // feature ids of two adjacent terms (a<<32 | b) → the pair's feature id
+	keys     []string       // feature id → key ("" for pairs)
+	surface  []string       // feature id → first surface form seen ("" for pairs)
+	kind     []termKind     // feature id → kind (kindPair for pairs)
+	share    []float64      // feature id → how much it counts towards minShared
+	df       []int          // feature id → number of sentences holding it
 	docSim   [][]float64
 	occasion []int // document → occasion cluster
 }
 
 func newCorpus(docs []Document) *corpus {
-	c := &corpus{docs: docs, vocab: map[string]int{}, byDoc: make([][]int, len(docs))}
-	raw := [][]int{}
+	c := &corpus{docs: docs, byDoc: make([][]int, len(docs))}
+	var all [][]term // sentence → its terms
+	var words []rawWord
+	var ts, pool []term // the current sentence's terms; room for the next sentences' terms
+	n := 0
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			ts, words = termsBuf(s.Text, ts[:0], words)
+			if cap(pool)-len(pool) < len(ts) {
+				pool = make([]term, 0, max(len(ts), 4096))
+			}
+			k := len(pool)
+			pool = append(pool, ts...)
+			all = append(all, pool[k:len(pool):len(pool)])
+			n += len(ts)
+		}
+	}
+	// About as many distinct features as features: most pairs of terms occur once.
+	c.keys = make([]string, 0, 2*n)
+	c.surface = make([]string, 0, 2*n)
+	c.kind = make([]termKind, 0, 2*n)
+	c.share = make([]float64, 0, 2*n)
+	c.vocab, c.pairs = make(map[string]int, n/2), make(map[uint64]int, n)
+	c.sents = make([]sent, 0, len(all))
+	raw := make([][]int, 0, len(all)) // sentence → its feature ids, sorted, repeated as often as they occur
 	for di, d := range docs {
 		for _, s := range d.Sentences {
-			ts := terms(s.Text)
+			ts := all[len(c.sents)]
+			tids := make([]int, len(ts))
 			ids := make([]int, 0, 2*len(ts))
 			for i, t := range ts {
-				ids = append(ids, c.intern(t.key, t.surface, t.kind))
+				tids[i] = c.intern(t.key, t.surface, t.kind)
+				ids = append(ids, tids[i])
 				if i > 0 {
-					ids = append(ids, c.intern(ts[i-1].key+" "+t.key, ts[i-1].surface+" "+t.surface, kindWord))
+					ids = append(ids, c.internPair(tids[i-1], tids[i]))
 				}
 			}
+			slices.Sort(ids)
 			c.byDoc[di] = append(c.byDoc[di], len(c.sents))
-			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts})
+			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids})
 			raw = append(raw, ids)
 		}
 	}
 	c.df = make([]int, len(c.keys))
 	for _, ids := range raw {
-		for _, id := range uniqueInts(ids) {
-			c.df[id]++
+		for i, id := range ids {
+			if i == 0 || ids[i-1] != id {
+				c.df[id]++
+			}
 		}
 	}
 	N := float64(len(c.sents))
 	for i, ids := range raw {
-		tf := map[int]float64{}
-		for _, id := range ids {
-			tf[id]++
-		}
-		vec := make([]feature, 0, len(tf))
-		for id, f := range tf {
+		vec := make([]feature, 0, len(ids))
+		for j := 0; j < len(ids); {
+			id, k := ids[j], j+1
+			for k < len(ids) && ids[k] == id {
+				k++
+			}
+			f := float64(k - j)
+			j = k
 			w := (1 + math.Log(f)) * math.Log(1+N/float64(c.df[id]))
 			switch c.kind[id] {
 			case kindName:
@@ -165,8 +197,7 @@ func newCorpus(docs []Document) *corpus {
 				w *= numberWeight
 			case kindDate:
 				w *= dateWeight
-			}
-			if isBigram(c.keys[id]) {
+			case kindPair:
 				w *= bigramWeight
 			}
 			vec = append(vec, feature{id, w})
@@ -181,68 +212,108 @@ func (c *corpus) intern(key, surface string, k termKind) int {
 	if id, ok := c.vocab[key]; ok {
 		return id
 	}
-	id := len(c.keys)
+	id := c.add(key, surface, k)
 	c.vocab[key] = id
+	return id
+}
+
+// internPair returns the feature id of the term with id a followed by the one with id b.
+func (c *corpus) internPair(a, b int) int {
+	k := uint64(a)<<32 | uint64(b)
+	if id, ok := c.pairs[k]; ok {
+		return id
+	}
+	id := c.add("", "", kindPair)
+	c.pairs[k] = id
+	return id
+}
+
+func (c *corpus) add(key, surface string, k termKind) int {
 	c.keys = append(c.keys, key)
 	c.surface = append(c.surface, surface)
 	c.kind = append(c.kind, k)
-	return id
+	share := 0.0 // names, numbers and dates count one and a half, pairs nothing
+	switch k {
+	case kindWord:
+		share = 1
+	case kindName, kindNumber, kindDate:
+		share = 1.5
+	}
+	c.share = append(c.share, share)
+	return len(c.keys) - 1
 }
 
 // documentContext computes document vectors, their similarities, each sentence's
 // centrality, and groups documents into occasions by average-link clustering.
 func (c *corpus) documentContext() {
 	nd := len(c.docs)
+	nf := len(c.keys)
 	// Document vectors: term counts weighted by document-level idf, so terms every
 	// article uses (the story's main actors) do not make all articles look alike.
-	tf := make([]map[int]float64, nd)
-	ddf := map[int]int{}
+	ddf := make([]int, nf)
+	at := make([]int, nf) // feature id → 1 + the last document counted, then 1 + its index in v
 	for d, ss := range c.byDoc {
-		tf[d] = map[int]float64{}
 		for _, si := range ss {
 			for _, f := range c.sents[si].vec {
-				if isBigram(c.keys[f.id]) && docBigram == 0 {
-					continue
+				if at[f.id] != d+1 && (c.kind[f.id] != kindPair || docBigram != 0) {
+					at[f.id] = d + 1
+					ddf[f.id]++
 				}
-				tf[d][f.id]++
 			}
 		}
-		for id := range tf[d] {
-			ddf[id]++
-		}
 	}
+	clear(at)
 	dvec := make([][]feature, nd)
-	for d := range tf {
-		v := make([]feature, 0, len(tf[d]))
-		for id, n := range tf[d] {
-			w := (1 + math.Log(n)) * math.Log((float64(nd)+1)/(float64(ddf[id])+0.5))
-			if isBigram(c.keys[id]) {
+	var v []feature // the current document's features: how many of its sentences hold each
+	for d, ss := range c.byDoc {
+		v = v[:0]
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if c.kind[f.id] == kindPair && docBigram == 0 {
+					continue
+				}
+				if at[f.id] == 0 {
+					v = append(v, feature{f.id, 0})
+					at[f.id] = len(v)
+				}
+				v[at[f.id]-1].w++
+			}
+		}
+		dv := make([]feature, 0, len(v))
+		for _, t := range v {
+			at[t.id] = 0
+			w := (1 + math.Log(t.w)) * math.Log((float64(nd)+1)/(float64(ddf[t.id])+0.5))
+			if c.kind[t.id] == kindPair {
 				w *= docBigram
-			} else if c.kind[id] != kindWord {
+			} else if c.kind[t.id] != kindWord {
 				w *= docNameBoost
 			}
 			if w > 0 {
-				v = append(v, feature{id, w})
+				dv = append(dv, feature{t.id, w})
 			}
 		}
-		dvec[d] = normalise(v)
+		dvec[d] = normalise(dv)
 	}
 	// Centrality uses the sentence-weighted profile of the article.
 	prof := make([][]feature, nd)
 	for d, ss := range c.byDoc {
-		acc := map[int]float64{}
+		v = v[:0]
 		for _, si := range ss {
 			for _, f := range c.sents[si].vec {
-				if !isBigram(c.keys[f.id]) {
-					acc[f.id] += f.w
+				if c.kind[f.id] == kindPair {
+					continue
 				}
+				if at[f.id] == 0 {
+					v = append(v, feature{f.id, 0})
+					at[f.id] = len(v)
+				}
+				v[at[f.id]-1].w += f.w
 			}
 		}
-		v := make([]feature, 0, len(acc))
-		for id, w := range acc {
-			v = append(v, feature{id, w})
+		for _, f := range v {
+			at[f.id] = 0
 		}
-		prof[d] = normalise(v)
+		prof[d] = normalise(slices.Clone(v))
 	}
 	for i := range c.sents {
 		c.sents[i].central = dot(c.sents[i].vec, prof[c.sents[i].doc])
@@ -257,6 +328,11 @@ func (c *corpus) documentContext() {
 		}
 	}
 	// Average-link clustering of documents into occasions.
+	dates := make([]time.Time, nd)
+	dated := make([]bool, nd)
+	for d, doc := range c.docs {
+		dates[d], dated[d] = parseDate(doc.Date)
+	}
 	clusters := make([][]int, nd)
 	for i := range clusters {
 		clusters[i] = []int{i}
@@ -272,7 +348,7 @@ func (c *corpus) documentContext() {
 					}
 				}
 				s /= float64(len(clusters[i]) * len(clusters[j]))
-				if s >= best && c.datesAgree(clusters[i], clusters[j]) {
+				if s >= best && datesAgree(dates, dated, clusters[i], clusters[j]) {
 					best, bi, bj = s, i, j
 				}
 			}
@@ -293,13 +369,12 @@ func (c *corpus) documentContext() {
 
 // datesAgree reports whether two groups of documents could cover the same occasion
 // judging by their publication dates: every pair with known dates must be at most
-// occasionDays apart. Unknown dates agree with anything.
-func (c *corpus) datesAgree(x, y []int) bool {
+// occasionDays apart. Unknown dates agree with anything. dates and dated give each
+// document's publication date and whether it is known.
+func datesAgree(dates []time.Time, dated []bool, x, y []int) bool {
 	for _, a := range x {
 		for _, b := range y {
-			da, oka := parseDate(c.docs[a].Date)
-			db, okb := parseDate(c.docs[b].Date)
-			if oka && okb && math.Abs(da.Sub(db).Hours()) > occasionDays*24 {
+			if dated[a] && dated[b] && math.Abs(dates[a].Sub(dates[b]).Hours()) > occasionDays*24 {
 				return false
 			}
 		}
@@ -326,11 +401,21 @@ type edge struct {
 // grows with the number of such pairs rather than with all pairs.
 func (c *corpus) candidatePairs() []edge {
 	maxDF := max(64, int(maxCandidateDF*float64(len(c.sents))))
-	postings := make([][]int, len(c.keys))
+	// postings[from[id]:from[id+1]] are the sentences holding feature id, in order.
+	from := make([]int, len(c.keys)+1)
+	for id, n := range c.df {
+		if n > maxDF {
+			n = 0
+		}
+		from[id+1] = from[id] + n
+	}
+	postings := make([]int, from[len(c.keys)])
+	fill := slices.Clone(from[:len(c.keys)])
 	for si, s := range c.sents {
 		for _, f := range s.vec {
 			if c.df[f.id] <= maxDF {
-				postings[f.id] = append(postings[f.id], si)
+				postings[fill[f.id]] = si
+				fill[f.id]++
 			}
 		}
 	}
@@ -339,14 +424,19 @@ func (c *corpus) candidatePairs() []edge {
 	for i := range mark {
 		mark[i] = -1
 	}
+	// The features of sentence a, spread out by id for quick overlaps with each candidate.
+	weight := make([]float64, len(c.keys))
+	holds := fill // (fill's memory, no longer needed) feature id → 1 + the last sentence spread out
+	clear(holds)
 	var cand []int
 	for a, s := range c.sents {
 		cand = cand[:0]
 		for _, f := range s.vec {
+			weight[f.id], holds[f.id] = f.w, a+1
 			if c.df[f.id] > maxDF {
 				continue
 			}
-			for _, b := range postings[f.id] {
+			for _, b := range postings[from[f.id]:from[f.id+1]] {
 				if b <= a || mark[b] == a || c.sents[b].doc == s.doc {
 					continue
 				}
@@ -355,7 +445,15 @@ func (c *corpus) candidatePairs() []edge {
 			}
 		}
 		for _, b := range cand {
-			if sc := c.pairScore(a, b); sc >= edgeFloor {
+			// intersect(a, b), summed in the same order.
+			sim, shared := 0.0, 0.0
+			for _, f := range c.sents[b].vec {
+				if holds[f.id] == a+1 {
+					sim += weight[f.id] * f.w
+					shared += c.share[f.id]
+				}
+			}
+			if sc := c.linkScore(a, b, sim, shared); sc >= edgeFloor {
 				edges = append(edges, edge{a, b, sc})
 			}
 		}
@@ -368,9 +466,14 @@ func (c *corpus) candidatePairs() []edge {
 // state what their article is mainly about (the product of their centralities, so the
 // many sentences of a long article, each less central, get little of it).
 func (c *corpus) pairScore(a, b int) float64 {
+	sim, shared := intersect(c.sents[a].vec, c.sents[b].vec, c.share)
+	return c.linkScore(a, b, sim, shared)
+}
+
+// linkScore is pairScore for sentences a and b of the given overlap.
+func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 	sa, sb := &c.sents[a], &c.sents[b]
-	sim := dot(sa.vec, sb.vec)
-	if sim == 0 || c.sharedTerms(sa, sb) < minShared {
+	if sim == 0 || shared < minShared {
 		return 0 // one shared word ("yes", "decision") is a coincidence, not a fact
 	}
 	if c.occasion[sa.doc] != c.occasion[sb.doc] {
@@ -381,10 +484,53 @@ func (c *corpus) pairScore(a, b int) float64 {
 
 // group is a claim under construction.
 type group struct {
-	members []int       // sentence indices
-	perDoc  map[int]int // document → members from it
+	members []int      // sentence indices
+	perDoc  []docCount // how many members come from each document, by document
 	links   map[int]float64
 	alive   bool
+}
+
+// docCount is how many members of a group come from document doc.
+type docCount struct{ doc, n int }
+
+// samePairs returns how many pairs of members of x and y come from the same document.
+func samePairs(x, y []docCount) int {
+	n := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i].doc < y[j].doc:
+			i++
+		case x[i].doc > y[j].doc:
+			j++
+		default:
+			n += x[i].n * y[j].n
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// mergeCounts returns the counts of x and y added up.
+func mergeCounts(x, y []docCount) []docCount {
+	out := make([]docCount, 0, len(x)+len(y))
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i].doc < y[j].doc:
+			out = append(out, x[i])
+			i++
+		case x[i].doc > y[j].doc:
+			out = append(out, y[j])
+			j++
+		default:
+			out = append(out, docCount{x[i].doc, x[i].n + y[j].n})
+			i++
+			j++
+		}
+	}
+	out = append(out, x[i:]...)
+	return append(out, y[j:]...)
 }
 
 // averageLink merges groups while the average score over the cross-document pairs
@@ -392,7 +538,7 @@ type group struct {
 func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 	gs := make([]*group, len(c.sents))
 	for i := range c.sents {
-		gs[i] = &group{members: []int{i}, perDoc: map[int]int{c.sents[i].doc: 1}, links: map[int]float64{}, alive: true}
+		gs[i] = &group{members: []int{i}, perDoc: []docCount{{c.sents[i].doc, 1}}, links: map[int]float64{}, alive: true}
 	}
 	for _, e := range edges {
 		if c.sents[e.a].doc != c.sents[e.b].doc {
@@ -403,10 +549,7 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 	// avg is the mean score over the cross-document pairs between two groups: a claim
 	// may hold several sentences of one article, which need not resemble each other.
 	avg := func(x, y int) float64 {
-		n := len(gs[x].members) * len(gs[y].members)
-		for d, k := range gs[x].perDoc {
-			n -= k * gs[y].perDoc[d]
-		}
+		n := len(gs[x].members)*len(gs[y].members) - samePairs(gs[x].perDoc, gs[y].perDoc)
 		if n == 0 {
 			return 0
 		}
@@ -445,9 +588,7 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 		}
 		// merge y into x
 		x.members = append(x.members, y.members...)
-		for d, k := range y.perDoc {
-			x.perDoc[d] += k
-		}
+		x.perDoc = mergeCounts(x.perDoc, y.perDoc)
 		y.alive = false
 		delete(x.links, it.y)
 		for z, s := range y.links {
@@ -463,9 +604,8 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 		offer(it.x)
 	}
 	var out [][]int
-	for i, g := range gs {
+	for _, g := range gs {
 		if g.alive && len(g.perDoc) >= 2 {
-			_ = i
 			out = append(out, g.members)
 		}
 	}
@@ -476,6 +616,18 @@ func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
 	r := &Result{Documents: c.docs, Claims: []Claim{}, Unique: []Ref{}}
 	inClaim := make([]bool, len(c.sents))
+	seen := map[int]seenIn{}
+	var words *differ
+	var cuts []*cutText // sentence → its tokens, once it is diffed
+	if wordDiffs {
+		words, cuts = newDiffer(), make([]*cutText, len(c.sents))
+	}
+	cut := func(si int) *cutText {
+		if cuts[si] == nil {
+			cuts[si] = words.cut(c.text(si))
+		}
+		return cuts[si]
+	}
 	for _, g := range groups {
 		slices.SortFunc(g, func(a, b int) int {
 			return cmp.Or(cmp.Compare(c.sents[a].doc, c.sents[b].doc), cmp.Compare(c.sents[a].idx, c.sents[b].idx))
@@ -485,26 +637,33 @@ func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
 			inClaim[si] = true
 			cl.Members = append(cl.Members, c.ref(si))
 		}
-		cl.Evidence = c.evidence(g)
-		ref := c.text(g[0])
+		cl.Evidence = c.evidence(g, seen)
 		for _, si := range g[1:] {
 			d := Diff{From: c.ref(g[0]), To: c.ref(si), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)}
 			if wordDiffs {
-				d.Chunks = Words(ref, c.text(si))
+				d.Chunks = words.diff(cut(g[0]), cut(si))
 			}
 			cl.Diffs = append(cl.Diffs, d)
 		}
 		r.Claims = append(r.Claims, cl)
 	}
 	// Order claims by how many documents report them, then by first appearance.
-	sort.SliceStable(r.Claims, func(i, j int) bool {
-		a, b := r.Claims[i], r.Claims[j]
-		da, db := distinctDocs(a.Members), distinctDocs(b.Members)
-		if da != db {
-			return da > db
-		}
-		return a.Score > b.Score
+	outlets := make([]int, len(r.Claims))
+	for i := range r.Claims {
+		outlets[i] = distinctDocs(r.Claims[i].Members)
+	}
+	order := make([]int, len(r.Claims))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(outlets[j], outlets[i]), cmp.Compare(r.Claims[j].Score, r.Claims[i].Score))
 	})
+	claims := make([]Claim, len(order))
+	for k, i := range order {
+		claims[k] = r.Claims[i]
+	}
+	r.Claims = claims
 	for i := range r.Claims {
 		r.Claims[i].ID = "c" + strconv.Itoa(i+1)
 	}
@@ -548,38 +707,38 @@ func (c *corpus) groupScore(g []int) float64 {
 // maxEvidence caps the names and the terms listed as a claim's evidence, rarest first.
 const maxEvidence = 8
 
-func (c *corpus) evidence(g []int) Evidence {
-	docsWith := map[int]map[int]bool{}
+// seenIn is what evidence knows of one term of a claim.
+type seenIn struct {
+	doc, docs int    // the last document seen using it and how many did
+	surface   string // how the claim's first sentence using it writes it
+}
+
+// evidence lists what the members of g, sorted by document, share. seen is scratch
+// space, emptied first.
+func (c *corpus) evidence(g []int, seen map[int]seenIn) Evidence {
+	clear(seen)
 	for _, si := range g {
-		for _, f := range c.sents[si].vec {
-			if isBigram(c.keys[f.id]) {
-				continue
+		s := &c.sents[si]
+		for k, id := range s.ids {
+			e, ok := seen[id]
+			if !ok {
+				e = seenIn{doc: s.doc, docs: 1, surface: s.terms[k].surface}
+			} else if e.doc != s.doc {
+				e.doc, e.docs = s.doc, e.docs+1
 			}
-			if docsWith[f.id] == nil {
-				docsWith[f.id] = map[int]bool{}
-			}
-			docsWith[f.id][c.sents[si].doc] = true
-		}
-	}
-	// Show each term as the claim's own sentences write it.
-	surface := map[int]string{}
-	for _, si := range g {
-		for _, t := range c.sents[si].terms {
-			if id, ok := c.vocab[t.key]; ok && surface[id] == "" {
-				surface[id] = t.surface
-			}
+			seen[id] = e
 		}
 	}
 	var shared []int
-	for id, ds := range docsWith {
-		if len(ds) >= 2 {
+	for id, e := range seen {
+		if e.docs >= 2 {
 			shared = append(shared, id)
 		}
 	}
 	slices.SortFunc(shared, func(a, b int) int { return cmp.Or(cmp.Compare(c.df[a], c.df[b]), cmp.Compare(c.keys[a], c.keys[b])) })
 	var e Evidence
 	for _, id := range shared {
-		s := stripPossessive(cmp.Or(surface[id], c.surface[id]))
+		s := stripPossessive(cmp.Or(seen[id].surface, c.surface[id]))
 		switch c.kind[id] {
 		case kindName:
 			if len(e.Names) < maxEvidence {
@@ -646,15 +805,6 @@ func distinctDocs(m []Ref) int {
 	return len(seen)
 }
 
-func isBigram(key string) bool {
-	for i := 0; i < len(key); i++ {
-		if key[i] == ' ' {
-			return true
-		}
-	}
-	return false
-}
-
 func normalise(v []feature) []feature {
 	slices.SortFunc(v, func(a, b feature) int { return cmp.Compare(a.id, b.id) })
 	n := 0.0
@@ -672,48 +822,27 @@ func normalise(v []feature) []feature {
 }
 
 func dot(a, b []feature) float64 {
-	s := 0.0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			s += a[i].w * b[j].w
-			i++
-			j++
-		}
-	}
+	s, _ := intersect(a, b, nil)
 	return s
 }
 
-func uniqueInts(xs []int) []int {
-	ys := slices.Clone(xs)
-	slices.Sort(ys)
-	return slices.Compact(ys)
-}
-
-// sharedTerms counts the single terms two sentences share; names, numbers and dates
-// count one and a half.
-func (c *corpus) sharedTerms(sa, sb *sent) float64 {
-	n := 0.0
-	for i, j := 0, 0; i < len(sa.vec) && j < len(sb.vec); {
-		switch x, y := sa.vec[i].id, sb.vec[j].id; {
+// intersect returns the dot product of a and b and, if share is not nil, the sum of
+// share over the features they have in common.
+func intersect(a, b []feature, share []float64) (dot, shared float64) {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch x, y := a[i].id, b[j].id; {
 		case x < y:
 			i++
 		case x > y:
 			j++
 		default:
-			if !isBigram(c.keys[x]) {
-				n++
-				if c.kind[x] != kindWord {
-					n += 0.5
-				}
+			dot += a[i].w * b[j].w
+			if share != nil {
+				shared += share[x]
 			}
 			i++
 			j++
 		}
 	}
-	return n
+	return dot, shared
 }

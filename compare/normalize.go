@@ -17,6 +17,7 @@ const (
 	kindName                   // a capitalised word inside a sentence: a person, place or organisation
 	kindNumber                 // a number, canonical digits ("1,200" → "1200")
 	kindDate                   // a month and day ("Oct. 7" = "October 7")
+	kindPair                   // two adjacent terms: a matching feature, never a term's kind
 )
 
 // term is one normalised unit of a sentence used for matching.
@@ -42,25 +43,32 @@ func Terms(sentence string) []string {
 // rawWord is a word with its position in the sentence.
 type rawWord struct {
 	text  string
-	first bool // the first word of the sentence (capitalised whatever it is)
+	lower string // text in lower case
+	first bool   // the first word of the sentence (capitalised whatever it is)
 }
 
 func terms(s string) []term {
-	words := splitWords(s)
-	var out []term
+	ts, _ := termsBuf(s, nil, nil)
+	return ts
+}
+
+// termsBuf appends the terms of s to out, using words as scratch space for the words
+// of s, which it returns for the next call.
+func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
+	words = splitWords(s, words[:0])
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		lower := strings.ToLower(w.text)
+		lower := w.lower
 		// Multi-word aliases ("United States", "United Nations").
-		if i+2 < len(words) && lower == "united" && strings.ToLower(words[i+1].text) == "arab" {
+		if i+2 < len(words) && lower == "united" && words[i+1].lower == "arab" {
 			if c, ok := placePairs["united arab "+strings.ToLower(stripPossessive(words[i+2].text))]; ok {
 				out = append(out, term{key: c, surface: w.text + " " + words[i+1].text + " " + words[i+2].text, kind: kindName})
 				i += 2
 				continue
 			}
 		}
-		if i+1 < len(words) {
-			two := lower + " " + strings.ToLower(words[i+1].text)
+		if i+1 < len(words) && pairStarts[lower] {
+			two := lower + " " + words[i+1].lower
 			if c, ok := placePairs[lower+" "+strings.ToLower(stripPossessive(words[i+1].text))]; ok {
 				surface := w.text + " " + words[i+1].text
 				if _, ok := phraseAlias[two]; !ok {
@@ -119,7 +127,7 @@ func terms(s string) []term {
 		}
 		out = appendWord(out, base, w.text, w.first, isCap(w.text))
 	}
-	return out
+	return out, words
 }
 
 func appendWord(out []term, lower, surface string, first, capital bool) []term {
@@ -154,21 +162,38 @@ func appendWord(out []term, lower, surface string, first, capital bool) []term {
 	return append(out, term{key: key, surface: surface, kind: kind})
 }
 
-// splitWords returns the word tokens of s (see tokens in words.go).
-func splitWords(s string) []rawWord {
-	var out []rawWord
-	for _, t := range tokens(s) {
+// splitWords appends the word tokens of s to out (see tokenEnd in words.go).
+func splitWords(s string, out []rawWord) []rawWord {
+	n := len(out)
+	for i := 0; i < len(s); {
+		j := tokenEnd(s, i)
+		t := s[i:j]
+		i = j
 		r, _ := utf8.DecodeRuneInString(t)
 		if !isWordRune(r) {
 			continue
 		}
-		out = append(out, rawWord{text: strings.TrimRight(t, ".,"), first: len(out) == 0})
+		w := rawWord{text: strings.TrimRight(t, ".,"), first: len(out) == n}
 		if strings.HasSuffix(t, ".") && len(t) > 2 && strings.Count(t, ".") > 1 {
-			out[len(out)-1].text = t // keep "U.S." whole
+			w.text = t // keep "U.S." whole
 		}
+		w.lower = strings.ToLower(w.text)
+		out = append(out, w)
 	}
 	return out
 }
+
+// pairStarts holds the first words of the two-word names in placePairs and phraseAlias,
+// so that terms looks a word and the next up together only when they may be one.
+var pairStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, names := range []map[string]string{placePairs, phraseAlias} {
+		for k := range names {
+			m[k[:strings.IndexByte(k, ' ')]] = true
+		}
+	}
+	return m
+}()
 
 func isCap(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
