@@ -128,8 +128,9 @@ func newServer(root string, imp http.Handler) (http.Handler, error) {
 }
 
 // appHandler configures go-app's handler for the files under root/web. The version
-// is a hash of app.wasm and the other web files, so browsers and the service worker
-// refetch exactly when the app changes.
+// is a hash of app.wasm, the other web files and the service worker, so browsers and
+// the service worker refetch exactly when the app changes. The service worker caches
+// everything the app needs, so that after the first visit it opens and works offline.
 func appHandler(root string) (*app.Handler, error) {
 	wasm := filepath.Join(root, "web", "app.wasm")
 	st, err := os.Stat(wasm)
@@ -152,23 +153,82 @@ func appHandler(root string) (*app.Handler, error) {
 			Maskable: "/web/icon-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:   "#fbfaf7",
-		ThemeColor:        "#1d3557",
-		LoadingLabel:      "Loading Parallax… {progress}%",
-		Styles:            []string{"/web/parallax.css"},
-		Version:           version,
-		WasmContentLength: strconv.FormatInt(st.Size(), 10),
-		Resources:         webResources{http.StripPrefix("/web", http.FileServer(noListing{http.Dir(filepath.Join(root, "web"))}))},
+		BackgroundColor:       "#fbfaf7",
+		ThemeColor:            "#1d3557",
+		LoadingLabel:          "Loading Parallax… {progress}%",
+		Styles:                []string{"/web/parallax.css"},
+		Version:               version,
+		CacheableResources:    offlineResources,
+		ServiceWorkerTemplate: appWorkerJS,
+		WasmContentLength:     strconv.FormatInt(st.Size(), 10),
+		Resources:             webResources{http.StripPrefix("/web", http.FileServer(noListing{http.Dir(filepath.Join(root, "web"))}))},
 	}, nil
 }
 
-// webVersion hashes the files directly under dir (app.wasm, styles, scripts, icons).
+// offlineResources are the files the app needs that go-app's service worker does not
+// cache by itself (it does cache the page, app.js, wasm_exec.js, app.wasm, the
+// manifest, the styles and the PNG icons): the engine's Web Worker script, which
+// loads wasm_exec.js and app.wasm, and the SVG icon of the page and the manifest.
+var offlineResources = []string{"/web/worker.js", "/web/icon.svg"}
+
+// appWorkerJS is the service worker, go-app's app-worker.js (DefaultAppWorkerJS)
+// made safe for bad networks. go-app's worker caches without event.waitUntil, so an
+// update whose download fails halfway still installs and, once it activates, deletes
+// the complete cache of the version before it: the app then no longer opens offline.
+// This one installs a version only when all its files are cached, answers from that
+// version's cache only, and leaves link imports (/api/) to the network, where they
+// fail at once when offline. go-app's page script still registers it and announces
+// updates (AppUpdater) when a new version activates. The app sends no notifications,
+// so go-app's push handlers are left out.
+const appWorkerJS = `// Parallax service worker: the whole app, one cache per version, for offline use.
+const cacheName = "app-" + "{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    // "no-cache": the HTTP cache may still hold files of the previous version.
+    await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "no-cache" })));
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key !== cacheName && key.startsWith("app-")) {
+        await caches.delete(key);
+      }
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+    return;
+  }
+  event.respondWith(fromCache(request));
+});
+
+async function fromCache(request) {
+  // One copy of each file: app.wasm varies by Accept-Encoding on the wire only.
+  const options = { cacheName, ignoreVary: true, ignoreSearch: request.mode === "navigate" };
+  return (await caches.match(request, options)) || fetch(request);
+}
+`
+
+// webVersion hashes the files directly under dir (app.wasm, styles, scripts, icons)
+// and the service worker's script.
 func webVersion(dir string) (string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
+	io.WriteString(h, appWorkerJS)
 	for _, e := range entries {
 		if e.IsDir() || strings.HasSuffix(e.Name(), ".br") || strings.HasSuffix(e.Name(), ".gz") {
 			continue
