@@ -113,7 +113,7 @@ func fetchArticle(link string, done func(imported)) {
 		return nil
 	})
 	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
-		finish(imported{Err: "The Parallax server could not be reached. Is “parallax serve” still running?"})
+		finish(imported{Err: "The Parallax server could not be reached: adding from a link needs the network. Check the connection and that “parallax serve” is still running, or paste the article's text instead."})
 		return nil
 	})
 	opts := app.Window().Get("Object").New()
