@@ -87,6 +87,7 @@ func (p *workspacePage) setClass(ctx app.Context, c classroom, msg string) {
 	p.ref, p.doc = p.shownID(ref), p.shownID(doc)
 	p.focus, p.sel = "", compare.Ref{Sentence: -1}
 	p.msg = msg + p.save(ctx)
+	p.res = nil // not even dimmed: the last result shows the other side of the mask
 	p.compare(ctx)
 }
 
@@ -167,8 +168,7 @@ func (p *workspacePage) renderClassroom() app.UI {
 	c := &p.class
 	return app.Section().ID("classroom").Class("classroom").Aria("label", "Classroom").Body(
 		app.Div().Class("classbtns").Body(
-			app.Button().ID("blind").Aria("pressed", fmt.Sprint(c.Blind)).
-				OnClick(post(actionBlind, map[bool]string{false: "on", true: "off"}[c.Blind])).
+			app.Button().ID("blind").Aria("pressed", fmt.Sprint(c.Blind)).OnClick(p.onBlind).
 				Text(map[bool]string{false: "Blind mode", true: "Leave blind mode"}[c.Blind]),
 			app.Button().ID("present").Disabled(p.res == nil).OnClick(post(actionPresent, true)).Text("Presenter view"),
 			app.Button().ID("worksheet").Disabled(p.res == nil).OnClick(post(actionPrint, nil)).Text("Print worksheet"),
@@ -201,6 +201,13 @@ func (p *workspacePage) renderGuesses() app.UI {
 		),
 		app.Button().ID("reveal").Class("primary").OnClick(post(actionBlind, "reveal")).Text("Reveal the outlets"),
 	)
+}
+
+// onBlind turns blind mode on or off. It reads the mode when clicked: go-app may
+// keep a button's first click handler across renders, so a handler must not carry
+// state from the render that made it.
+func (p *workspacePage) onBlind(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionBlind, map[bool]string{false: "on", true: "off"}[p.class.Blind])
 }
 
 func (p *workspacePage) onGuess(name string) app.EventHandler {

@@ -217,10 +217,8 @@ func (v *presenter) Render() app.UI {
 			app.If(r.Numbers && v.step > stepWording, func() app.UI { return app.Span().Class("flag").Text("numbers differ") }),
 			app.Button().ID("pres-close").Class("link").OnClick(v.onLeave).Text("Leave (Esc)"),
 		),
-		app.Div().Class("pres-bar").Role("progressbar").Aria("label", "Progress through the claims").
-			Aria("valuemin", "0").Aria("valuemax", "100").Aria("valuenow", strconv.Itoa(done)).Body(
-			app.Div().Style("width", fmt.Sprintf("%d%%", done)),
-		),
+		// A progress element, not a styled bar: the page's CSP forbids inline styles.
+		app.Progress().ID("pres-bar").Class("pres-bar").Max(100).Value(done).Aria("label", "Progress through the claims").Text(fmt.Sprintf("%d%%", done)),
 		app.Div().Class("pres-claim").Aria("live", "polite").Body(cells...),
 		app.If(len(absent) > 0, func() app.UI {
 			return app.P().Class("pres-absent").Text("Not reported by " + strings.Join(absent, ", ") + ".")
