@@ -33,9 +33,9 @@ test-wasm:
 test-browser: build
 	$(GO) test -tags browser -count=1 -v -run '^TestBrowser' ./cmd/parallax/
 
-## screenshot: rewrite web/screenshot.png (the seed demo's aligned view) and web/screenshot-framing.png (a claim's framing) for the README
+## screenshot: rewrite the README's screenshots: web/screenshot.png (the seed demo's aligned view), screenshot-framing.png (a claim's framing), screenshot-blind.png (blind mode), screenshot-presenter.png (the presenter view)
 screenshot: build
-	$(GO) test -tags browser -count=1 -run '^TestBrowser(Demo|Framing)$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png -screenshot-framing=$(CURDIR)/web/screenshot-framing.png
+	$(GO) test -tags browser -count=1 -run '^TestBrowser(Demo|Framing|BlindMode|Presenter)$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png -screenshot-framing=$(CURDIR)/web/screenshot-framing.png -screenshot-blind=$(CURDIR)/web/screenshot-blind.png -screenshot-presenter=$(CURDIR)/web/screenshot-presenter.png
 
 ## bench: engine benchmarks, natively
 bench:
@@ -64,10 +64,13 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzNumbers -fuzztime=$(FUZZTIME) ./compare/framing/
 	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./compare/framing/
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./app/workspace/
+	$(GO) test -run='^$$' -fuzz=FuzzWriteHTML -fuzztime=$(FUZZTIME) ./app/workspace/
+	$(GO) test -run='^$$' -fuzz=FuzzMask -fuzztime=$(FUZZTIME) ./compare/blind/
 
 ## golden: rewrite golden files under testdata/ after a deliberate change
 golden:
 	$(GO) test ./compare/... -update
+	$(GO) test ./app/workspace/ -run Golden -update
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.gz web/app.wasm.br

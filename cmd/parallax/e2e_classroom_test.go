@@ -97,6 +97,7 @@ func TestBrowserBlindMode(t *testing.T) {
 	}
 	s.do("guessing", chromedp.SetValue(chromedp.CSS("#guess-a"), choices[0]))
 	jsEval[bool](s, `(document.querySelector("#guess-a").dispatchEvent(new Event("change", {bubbles: true})), true)`)
+	jsEval[bool](s, `(document.querySelector("#classroom").scrollIntoView(), true)`)
 	s.shot(*blindShotPath)
 	s.click("#reveal")
 	s.waitFor("the answers", `!!document.querySelector("#answers") && document.querySelector(".px").dataset.status === "done"`)
