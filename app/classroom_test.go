@@ -64,10 +64,11 @@ func TestBlindMode(t *testing.T) {
 	h.ctx.NewAction(actionSaveFile)
 	h.ctx.NewActionWithValue(actionExport, exportMarkdown)
 	h.ctx.NewActionWithValue(actionExport, exportCSV)
+	h.ctx.NewActionWithValue(actionExport, exportHTML)
 	h.ctx.NewAction(actionShare)
 	e.ConsumeAll()
-	if len(*got) != 3 {
-		t.Fatalf("%d downloads, want 3", len(*got))
+	if len(*got) != 4 {
+		t.Fatalf("%d downloads, want 4", len(*got))
 	}
 	for _, d := range *got {
 		hidden(t, d.name, d.data)
