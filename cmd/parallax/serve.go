@@ -187,8 +187,13 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
-    // "no-cache": the HTTP cache may still hold files of the previous version.
-    await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "no-cache" })));
+    try {
+      // "no-cache": the HTTP cache may still hold files of the previous version.
+      await cache.addAll(resourcesToCache.map((url) => new Request(url, { cache: "no-cache" })));
+    } catch (err) {
+      await caches.delete(cacheName); // the page takes any other version's cache for an update
+      throw err;
+    }
     await self.skipWaiting();
   })());
 });
