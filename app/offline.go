@@ -34,22 +34,26 @@ var (
 	promptInstall  = func(ctx app.Context) { ctx.ShowAppInstallPrompt() }
 	reloadApp      = func(ctx app.Context) { ctx.Reload() }
 	// versionReplaced calls done on the UI goroutine with whether the service
-	// worker's cache has lost this page's version to a newer one.
+	// worker's caches hold a version other than this page's (see newerVersion).
 	versionReplaced = func(ctx app.Context, done func(ctx app.Context, replaced bool)) {
 		caches := app.Window().Get("caches")
 		if !app.IsClient || !caches.Truthy() {
 			return
 		}
-		// The cache is named by the service worker of parallax serve (appWorkerJS).
-		// A failed look (an error, truthy) counts as no new version.
 		var then app.Func
 		then = app.FuncOf(func(this app.Value, args []app.Value) any {
-			has := len(args) > 0 && args[0].Truthy()
 			then.Release()
-			ctx.Dispatch(func(ctx app.Context) { done(ctx, !has) })
+			var names []string
+			if len(args) > 0 && app.Window().Get("Array").Call("isArray", args[0]).Bool() {
+				for i := range args[0].Length() {
+					names = append(names, args[0].Index(i).String())
+				}
+			}
+			replaced := newerVersion(names, app.Getenv("GOAPP_VERSION"))
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, replaced) })
 			return nil
 		})
-		caches.Call("has", "app-"+app.Getenv("GOAPP_VERSION")).Call("then", then, then)
+		caches.Call("keys").Call("then", then, then)
 	}
 	// editingArticle reports whether the article form holds text a reload would lose.
 	editingArticle = func() bool {
@@ -79,11 +83,24 @@ func (s *appStatus) OnDismount() {
 
 // OnAppUpdate is called by go-app when a new service worker has cached its version
 // of the app and taken over the page. go-app calls it on the first visit too, when
-// the first service worker takes over: there is a new version only if it replaced
-// the page's own in the cache (the service worker keeps one version, named
-// "app-" + the version).
+// the first service worker takes over: there is a new version only if the cache
+// holds another version than the page's.
 func (s *appStatus) OnAppUpdate(ctx app.Context) {
 	versionReplaced(ctx, func(ctx app.Context, replaced bool) { s.updated = s.updated || replaced })
+}
+
+// newerVersion reports whether the service worker's caches (their names) hold a
+// version of the app other than the page's. The service worker of parallax serve
+// (appWorkerJS) caches each version as "app-" + the version, deletes the others
+// once the new one is active and leaves no cache of a failed installation, so
+// when a new worker takes over, another version's cache is the new version.
+func newerVersion(caches []string, version string) bool {
+	for _, name := range caches {
+		if strings.HasPrefix(name, "app-") && name != "app-"+version {
+			return true
+		}
+	}
+	return false
 }
 
 // OnAppInstallChange is called by go-app when the browser starts or stops offering
@@ -96,8 +113,8 @@ func (s *appStatus) setOnline(online bool) { s.offline = !online }
 // listen follows the browser's online and offline events and returns a function
 // that stops listening. Back online, it asks the service worker to look for a new
 // version. It also looks for an update when a new service worker takes over the
-// page: go-app misses the worker's update event when it comes before go-app's script
-// has registered the worker, which a reload can cause.
+// page: go-app misses the worker's update event when it comes before its script
+// has the worker's registration, as when the page was loaded offline.
 func (s *appStatus) listen(ctx app.Context) func() {
 	win := app.Window()
 	network := app.FuncOf(func(this app.Value, args []app.Value) any {

@@ -211,3 +211,24 @@ func TestOfflineStatusInPage(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestOfflineNewerVersion(t *testing.T) {
+	tests := []struct {
+		name   string
+		caches []string
+		want   bool
+	}{
+		{"no service worker yet", nil, false},
+		{"first visit: the page's version", []string{"app-v1"}, false},
+		{"a new version replaced the page's", []string{"app-v2"}, true},
+		{"a new version activating, the page's not deleted yet", []string{"app-v1", "app-v2"}, true},
+		{"caches of others", []string{"app-v1", "fonts", "apple"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := newerVersion(tt.caches, "v1"); got != tt.want {
+				t.Errorf("newerVersion(%q, %q) = %v, want %v", tt.caches, "v1", got, tt.want)
+			}
+		})
+	}
+}
