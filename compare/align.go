@@ -40,6 +40,9 @@ var (
 	contextWeight  = 1.5  // how much "both articles cover the same occasion" adds
 	otherOccasion  = 0.80 // score factor for sentences from articles about different occasions
 	occasionLink   = 0.04 // document similarity at which two articles cover the same occasion
+	profileDocs    = 6    // articles from which occasions also compare neighbourhoods (see profiles)
+	profileLink    = 0.35 // likeness of neighbourhoods at which two articles cover the same occasion
+	profileFloor   = 0.03 // document similarity that, with alike neighbourhoods, is enough
 	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
 	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
 	occasionDays   = 10.0 // articles published further apart than this cover different occasions
@@ -327,7 +330,17 @@ func (c *corpus) documentContext() {
 			}
 		}
 	}
-	// Average-link clustering of documents into occasions.
+	// Average-link clustering of documents into occasions: two groups of articles cover
+	// the same occasion when they are alike on average. Among enough articles they must
+	// also resemble the same other articles, which then decides the order of merging:
+	// two reports of one occasion do, whatever the scale of their similarities (short
+	// articles share few words), and reports of two similar occasions (two arrests, two
+	// earthquakes), alike in their generic words, do not. With that evidence, somewhat
+	// less direct similarity is enough.
+	link, floor, sim := occasionLink, occasionLink, c.docSim
+	if nd >= profileDocs {
+		link, floor, sim = profileLink, profileFloor, profiles(c.docSim)
+	}
 	dates := make([]time.Time, nd)
 	dated := make([]bool, nd)
 	for d, doc := range c.docs {
@@ -338,17 +351,19 @@ func (c *corpus) documentContext() {
 		clusters[i] = []int{i}
 	}
 	for {
-		best, bi, bj := occasionLink, -1, -1
+		best, bi, bj := link, -1, -1
 		for i := range clusters {
 			for j := i + 1; j < len(clusters); j++ {
-				s := 0.0
+				s, direct := 0.0, 0.0
 				for _, a := range clusters[i] {
 					for _, b := range clusters[j] {
-						s += c.docSim[a][b]
+						s += sim[a][b]
+						direct += c.docSim[a][b]
 					}
 				}
-				s /= float64(len(clusters[i]) * len(clusters[j]))
-				if s >= best && datesAgree(dates, dated, clusters[i], clusters[j]) {
+				n := float64(len(clusters[i]) * len(clusters[j]))
+				s, direct = s/n, direct/n
+				if s >= best && direct >= floor && datesAgree(dates, dated, clusters[i], clusters[j]) {
 					best, bi, bj = s, i, j
 				}
 			}
@@ -365,6 +380,34 @@ func (c *corpus) documentContext() {
 			c.occasion[d] = k
 		}
 	}
+}
+
+// profiles returns how alike the rows of sim are: the cosine similarity of each two
+// rows, leaving out the entries of the two documents compared. Two documents similar
+// to the same others have alike rows.
+func profiles(sim [][]float64) [][]float64 {
+	n := len(sim)
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+	}
+	for i := range sim {
+		for j := i + 1; j < n; j++ {
+			a, b, ab := 0.0, 0.0, 0.0
+			for k := range sim {
+				if k != i && k != j {
+					a += sim[i][k] * sim[i][k]
+					b += sim[j][k] * sim[j][k]
+					ab += sim[i][k] * sim[j][k]
+				}
+			}
+			if a > 0 && b > 0 {
+				out[i][j] = ab / math.Sqrt(a*b)
+				out[j][i] = out[i][j]
+			}
+		}
+	}
+	return out
 }
 
 // datesAgree reports whether two groups of documents could cover the same occasion

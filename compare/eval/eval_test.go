@@ -30,7 +30,7 @@ func readShared(t *testing.T, rel string) []byte {
 const (
 	seedEventF1Floor = 0.30 // measured 0.320 (target 0.60)
 	seedAllPFloor    = 0.45 // measured 0.500 (target 0.70)
-	ecbF1Floor       = 0.75 // measured 0.763 (target 0.80)
+	ecbF1Floor       = 0.78 // measured 0.787 (target 0.80)
 )
 
 // TestSeedGold scores the aligner on the hand-checked seed gold (plain TF-IDF scores
