@@ -11,6 +11,7 @@ const (
 	updateNote  = "A new version of Parallax is ready. Reload to use it: your articles are saved in this browser, nothing is lost."
 	unsavedNote = "Save or cancel the article you are editing first, then reload."
 	offlineNote = "Offline: everything still works; importing articles from a link needs the network."
+	appleNote   = "To install Parallax in Safari: Share, then “Add to Home Screen” (on a Mac: File, then “Add to Dock”)."
 )
 
 // appStatus tells the reader about the installed, offline-capable app: a new version
@@ -24,6 +25,7 @@ type appStatus struct {
 	installable bool // the browser can install the app (go-app's install prompt)
 	offline     bool // the browser says it has no network
 	unsaved     bool // Reload was pressed while an article form was open
+	appleHow    bool // Install was pressed in Safari, which has no install prompt
 
 	stop func() // removes the browser event listeners
 }
@@ -32,6 +34,7 @@ type appStatus struct {
 var (
 	appInstallable = func(ctx app.Context) bool { return ctx.IsAppInstallable() }
 	promptInstall  = func(ctx app.Context) { ctx.ShowAppInstallPrompt() }
+	appleBrowser   = func(ctx app.Context) bool { return ctx.IsAppleBrowser() }
 	reloadApp      = func(ctx app.Context) { ctx.Reload() }
 	// versionReplaced calls done on the UI goroutine with whether the service
 	// worker's caches hold a version other than this page's (see newerVersion).
@@ -157,8 +160,13 @@ func (s *appStatus) onReload(ctx app.Context, e app.Event) {
 }
 
 // onInstall shows the browser's install prompt. The browser offers a prompt once:
-// the button goes, and comes back if the browser offers to install again.
+// the button goes, and comes back if the browser offers to install again. Safari
+// has no prompt (go-app counts it installable all the same): it says how instead.
 func (s *appStatus) onInstall(ctx app.Context, e app.Event) {
+	if appleBrowser(ctx) {
+		s.appleHow = true
+		return
+	}
 	s.installable = false
 	promptInstall(ctx)
 }
@@ -179,6 +187,9 @@ func (s *appStatus) Render() app.UI {
 			}),
 			app.If(s.offline, func() app.UI {
 				return app.P().ID("app-offline").Class("app-offline").Text(offlineNote)
+			}),
+			app.If(s.installable && s.appleHow, func() app.UI {
+				return app.P().ID("app-install-how").Class("app-update").Text(appleNote)
 			}),
 		),
 		app.If(s.installable, func() app.UI {

@@ -20,6 +20,7 @@ var (
 // fakeBrowser stands in for the browser behind the app status.
 type fakeBrowser struct {
 	installable, editing bool
+	apple                bool // Safari: no install prompt
 	replaced             bool // a newer version replaced the page's in the cache
 	prompts, reloads     int
 }
@@ -27,14 +28,15 @@ type fakeBrowser struct {
 func newFakeBrowser(t *testing.T) *fakeBrowser {
 	t.Helper()
 	b := &fakeBrowser{}
-	oldInstallable, oldPrompt, oldReload, oldEditing, oldReplaced := appInstallable, promptInstall, reloadApp, editingArticle, versionReplaced
+	oldInstallable, oldPrompt, oldReload, oldEditing, oldReplaced, oldApple := appInstallable, promptInstall, reloadApp, editingArticle, versionReplaced, appleBrowser
 	appInstallable = func(app.Context) bool { return b.installable }
+	appleBrowser = func(app.Context) bool { return b.apple }
 	versionReplaced = func(ctx app.Context, done func(app.Context, bool)) { done(ctx, b.replaced) }
 	promptInstall = func(app.Context) { b.prompts++ }
 	reloadApp = func(app.Context) { b.reloads++ }
 	editingArticle = func() bool { return b.editing }
 	t.Cleanup(func() {
-		appInstallable, promptInstall, reloadApp, editingArticle, versionReplaced = oldInstallable, oldPrompt, oldReload, oldEditing, oldReplaced
+		appInstallable, promptInstall, reloadApp, editingArticle, versionReplaced, appleBrowser = oldInstallable, oldPrompt, oldReload, oldEditing, oldReplaced, oldApple
 	})
 	return b
 }
@@ -200,6 +202,23 @@ func TestOfflineStatusInstall(t *testing.T) {
 	s.OnAppInstallChange(ctx)
 	if !strings.Contains(shown(s), `id="app-install"`) {
 		t.Error("the Install button does not come back when the browser offers to install again")
+	}
+}
+
+// Safari has no install prompt: Install says how to install instead.
+func TestOfflineStatusInstallSafari(t *testing.T) {
+	b := newFakeBrowser(t)
+	b.installable, b.apple = true, true
+	s, ctx := mountStatus(t)
+	s.onInstall(ctx, app.Event{})
+	if b.prompts != 0 {
+		t.Errorf("Install in Safari showed go-app's prompt %d times: it has none", b.prompts)
+	}
+	html := shown(s)
+	for _, want := range []string{`id="app-install-how"`, "Add to Home Screen", `id="app-install"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("Install in Safari: the status lacks %q:\n%s", want, html)
+		}
 	}
 }
 
