@@ -251,7 +251,11 @@ func TestBrowserDemo(t *testing.T) {
 	firstAligned := jsEval[float64](s, `(performance.getEntriesByName("parallax-aligned")[0] || {startTime: -1}).startTime`)
 	t.Logf("time from navigation to the first aligned view of the seeds: %.0f ms", firstAligned)
 	t.Logf("longest main-thread task during load: %.0f ms (%d tasks over 50 ms)", maxOf(s.longTasks()), len(s.longTasks()))
-	t.Logf("bytes transferred for the whole app: %.2f MB", jsEval[float64](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)/1e6)
+	transferred := jsEval[float64](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)
+	t.Logf("bytes transferred for the whole app: %.2f MB", transferred/1e6)
+	if transferred > 2e6 {
+		t.Errorf("the app transferred %.2f MB: over its 2 MB budget (see WASM_GCFLAGS in the Makefile)", transferred/1e6)
+	}
 	wasm := jsEval[map[string]float64](s, `(() => { const e = performance.getEntriesByType("resource").find(e => e.name.endsWith("/web/app.wasm")) || {}; return {encoded: e.encodedBodySize || 0, decoded: e.decodedBodySize || 0}; })()`)
 	t.Logf("app.wasm: %.2f MB over the wire, %.2f MB decoded", wasm["encoded"]/1e6, wasm["decoded"]/1e6)
 	if wasm["encoded"] <= 0 || wasm["encoded"] > wasm["decoded"]/2 {
