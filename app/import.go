@@ -119,6 +119,11 @@ func fetchArticle(link string, done func(imported)) {
 	opts := app.Window().Get("Object").New()
 	opts.Set("credentials", "same-origin")
 	opts.Set("cache", "no-store")
+	// A network that is connected but reaches nothing would leave the reader waiting:
+	// the server gives up on a site after 20 s, the page after 30 s.
+	if sig := app.Window().Get("AbortSignal"); sig.Truthy() && sig.Get("timeout").Truthy() {
+		opts.Set("signal", sig.Call("timeout", 30000))
+	}
 	app.Window().Call("fetch", importPath+"?url="+url.QueryEscape(link), opts).Call("then", onResp, onFail)
 }
 
