@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 )
 
@@ -205,7 +206,7 @@ func renderSpan(s *span, marks []textMark) app.UI {
 	}
 	ps, in := markPieces(pieces(s.Chunks, s.Nums), marks)
 	cls := "sent"
-	if sharedShare(s.Chunks) < minShared {
+	if wsfile.SharedShare(s.Chunks) < wsfile.MinShared {
 		cls += " loose"
 	}
 	return app.P().Class(cls).Body(app.Range(ps).Slice(func(i int) app.UI {

@@ -7,11 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 )
-
-// minShared is the share of common words under which deletions are not marked.
-const minShared = 0.25
 
 // Sort orders of the aligned view.
 const (
@@ -198,25 +196,6 @@ func diffRows(rows []row, from, to int) {
 	}
 }
 
-// sharedShare is the share of a sentence's words that it has in common with the base.
-func sharedShare(chunks []compare.Chunk) float64 {
-	same, all := 0, 0
-	for _, ch := range chunks {
-		n := wordCount(ch.Text)
-		switch ch.Op {
-		case compare.Equal:
-			same += n
-			all += n
-		case compare.Insert:
-			all += n
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return float64(same) / float64(all)
-}
-
 // numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5").
 func numbers(s string) []string {
 	var out []string
@@ -256,12 +235,12 @@ type piece struct {
 }
 
 // pieces splits diff chunks so that differing numbers inside inserted text stand out.
-// When the two sentences share little wording (less than minShared of the words), the
+// When the two sentences share little wording (less than wsfile.MinShared of the words), the
 // reference's words are not shown struck out: a whole struck-out sentence next to a
 // whole underlined one says nothing a reader cannot see.
 func pieces(chunks []compare.Chunk, nums map[string]bool) []piece {
 	var out []piece
-	hideDeleted := sharedShare(chunks) < minShared
+	hideDeleted := wsfile.SharedShare(chunks) < wsfile.MinShared
 	for _, ch := range chunks {
 		if ch.Op == compare.Delete && hideDeleted {
 			continue

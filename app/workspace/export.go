@@ -30,13 +30,13 @@ func WriteMarkdown(w io.Writer, r *compare.Result) error {
 		}
 		for _, m := range c.Members {
 			d := docs[m.Doc]
-			fmt.Fprintf(b, "- **%s**: %s\n", md(name(d)), md(text(d, m.Sentence)))
+			fmt.Fprintf(b, "- **%s**: %s\n", md(Label(d)), md(text(d, m.Sentence)))
 		}
 	}
 	b.WriteString("\n## Reported by one outlet only\n")
 	for i := range r.Documents {
 		d := &r.Documents[i]
-		fmt.Fprintf(b, "\n### %s\n\n", md(name(d)))
+		fmt.Fprintf(b, "\n### %s\n\n", md(Label(d)))
 		n := 0
 		for _, u := range r.Unique {
 			if u.Doc == d.ID {
@@ -114,14 +114,20 @@ func docs(r *compare.Result) map[string]*compare.Document {
 	return m
 }
 
-func name(d *compare.Document) string {
+// Label names a document for a reader: its outlet (or, lacking one, its ID) and
+// date, "CNN (2024-02-07)". Exports and the command line use it.
+func Label(d *compare.Document) string {
 	if d == nil {
 		return "?"
 	}
-	if d.Date != "" {
-		return d.Outlet + " (" + d.Date + ")"
+	l := d.Outlet
+	if l == "" {
+		l = d.ID
 	}
-	return d.Outlet
+	if d.Date != "" {
+		l += " (" + d.Date + ")"
+	}
+	return l
 }
 
 func text(d *compare.Document, i int) string {

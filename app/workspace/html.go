@@ -111,7 +111,7 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 	if docs[ref] == nil {
 		ref = r.Documents[0].ID
 	}
-	v := htmlView{Title: clean(opt.Title), RefName: clean(name(docs[ref]))}
+	v := htmlView{Title: clean(opt.Title), RefName: clean(Label(docs[ref]))}
 	if strings.TrimSpace(v.Title) == "" {
 		v.Title = DefaultHTMLTitle
 	}
@@ -129,7 +129,7 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 	}
 	for _, id := range order {
 		d := docs[id]
-		o := htmlOnly{Name: clean(name(d))}
+		o := htmlOnly{Name: clean(Label(d))}
 		for _, u := range r.Unique {
 			if u.Doc == id {
 				o.Sents = append(o.Sents, clean(text(d, u.Sentence)))
@@ -153,7 +153,7 @@ func newHTMLClaim(docs map[string]*compare.Document, c *compare.Claim, n int, re
 	}
 	baseText := text(docs[base.Doc], base.Sentence)
 	for _, id := range order {
-		row := htmlRow{Name: clean(name(docs[id])), Ref: id == ref}
+		row := htmlRow{Name: clean(Label(docs[id])), Ref: id == ref}
 		for _, m := range c.Members {
 			if m.Doc != id {
 				continue

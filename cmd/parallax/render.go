@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/framing"
 )
@@ -193,19 +194,8 @@ func diffFor(c compare.Claim, m compare.Ref) *compare.Diff {
 	return nil
 }
 
-func label(d *compare.Document) string {
-	if d == nil {
-		return "?"
-	}
-	l := d.Outlet
-	if l == "" {
-		l = d.ID
-	}
-	if d.Date != "" {
-		l += " (" + d.Date + ")"
-	}
-	return l
-}
+// label names a document as the exports do.
+var label = workspace.Label
 
 func evidenceLine(e compare.Evidence) string {
 	var parts []string
