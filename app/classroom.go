@@ -97,7 +97,7 @@ func (p *workspacePage) handleBlind(ctx app.Context, a app.Action) {
 	switch what {
 	case "on", "again":
 		c = classroom{Blind: true, Key: blind.NewKey(p.articles, rand.Uint64())}
-		p.setClass(ctx, c, fmt.Sprintf("Blind mode: the outlets are hidden as %s. Students guess which outlet wrote what; record the class's guesses, then reveal.", p.letterRange(c.Key)))
+		p.setClass(ctx, c, fmt.Sprintf("Blind mode is on: the outlets are hidden as %s.", letterRange(c.Key)))
 		focusLater(ctx, "blind")
 	case "reveal":
 		c.Revealed = true
@@ -130,7 +130,7 @@ func (p *workspacePage) handleGuess(ctx app.Context, a app.Action) {
 }
 
 // letterRange names the pseudonyms in use: "Outlet A to Outlet D".
-func (p *workspacePage) letterRange(k blind.Key) string {
+func letterRange(k blind.Key) string {
 	n := len(k.Outlets)
 	switch n {
 	case 0:
@@ -183,7 +183,7 @@ func (p *workspacePage) renderGuesses() app.UI {
 	k := p.class.Key
 	choices := p.classOutlets()
 	return app.Div().ID("guesses").Class("guesses").Body(
-		app.P().Textf("The outlets are hidden as %s, everywhere: in every view, the exports and the page's title. Which outlet wrote what? The outlets in this comparison are %s.", p.letterRange(k), strings.Join(choices, ", ")),
+		app.P().Textf("The outlets are hidden as %s, everywhere: in every view, the exports and the page's title. Which outlet wrote what? The outlets in this comparison are %s.", letterRange(k), strings.Join(choices, ", ")),
 		app.Div().Class("guessgrid").Body(
 			app.Range(k.Outlets).Slice(func(i int) app.UI {
 				name := blind.Name(i)

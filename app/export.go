@@ -17,9 +17,8 @@ const (
 	exportHTML     = "html"
 )
 
-// exportButtons are the article panel's export buttons; post makes a click handler
-// that posts an action to the page.
-func exportButtons(post func(action string, value any) app.EventHandler) []app.UI {
+// exportButtons are the article panel's export buttons.
+func exportButtons() []app.UI {
 	return []app.UI{
 		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
 		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),

@@ -17,10 +17,7 @@ import (
 type exportBar struct{ app.Compo }
 
 func (b *exportBar) Render() app.UI {
-	post := func(action string, value any) app.EventHandler {
-		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, value) }
-	}
-	return app.Div().Body(exportButtons(post)...)
+	return app.Div().Body(exportButtons()...)
 }
 
 func TestExportButtons(t *testing.T) {

@@ -339,16 +339,13 @@ func linkKind(demo bool) string {
 
 // renderWorkspaceTools is the article panel's row of workspace buttons.
 func (p *articlePanel) renderWorkspaceTools() app.UI {
-	post := func(action string, value any) app.EventHandler {
-		return func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(action, value) }
-	}
 	buttons := []app.UI{
 		app.Button().ID("share").OnClick(post(actionShare, nil)).Text("Share link"),
 		app.Button().ID("ws-save").OnClick(post(actionSaveFile, nil)).Text("Save workspace file"),
 		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension + ",.json,application/json").OnChange(p.onWorkspaceFile),
 		app.Label().For("ws-file").Class("button").Text("Open workspace file"),
 	}
-	buttons = append(buttons, exportButtons(post)...)
+	buttons = append(buttons, exportButtons()...)
 	return app.Div().Class("actions wstools").Aria("label", "Save and share").Body(buttons...)
 }
 
