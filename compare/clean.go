@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -256,41 +257,51 @@ func isNavigation(s string, n int) bool {
 		return true
 	}
 	// "read more: Another story's headline", "Sign up for our newsletter"
-	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDd") && navPrefix.MatchString(s)
+	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDd") && patterns().navPrefix.MatchString(s)
 }
 
 func navMarker(s string) bool { return navMarkers[navKey(s)] }
 
-var (
-	navPrefix = regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the)\b`)
+// cleanPatterns are the regular expressions that recognise debris. They are compiled
+// on first use: compiling their Unicode classes costs tens of milliseconds under
+// WebAssembly, and the browser's page starts this package without cleaning anything.
+type cleanPatterns struct {
+	navPrefix, byline, authorNote, datelineLine, datelinePrefix, creditTail, creditLine, contributors *regexp.Regexp
+}
 
-	// "By Jennifer Hansler, CNN", "By Antony J. Blinken and Lazar Berman | Reuters"
-	byline = regexp.MustCompile(`^(?i:by|written by|words by)\s+\p{Lu}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|al|bin|,|\|))*(\s*[,|]\s*\p{Lu}[\p{L}.&'’]*(\s+[\p{L}.&'’]+){0,4})?$`)
+var patterns = sync.OnceValue(func() *cleanPatterns {
+	return &cleanPatterns{
+		navPrefix: regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the)\b`),
 
-	// "Lazar Berman is The Times of Israel's diplomatic reporter"
-	authorNote = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\-]*\s+){1,3}(is|was|writes|covers|reports)\b.*\b(reporter|correspondent|editor|writer|columnist|journalist|contributor|producer|analyst|bureau chief|author)s?\b`)
+		// "By Jennifer Hansler, CNN", "By Antony J. Blinken and Lazar Berman | Reuters"
+		byline: regexp.MustCompile(`^(?i:by|written by|words by)\s+\p{Lu}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|al|bin|,|\|))*(\s*[,|]\s*\p{Lu}[\p{L}.&'’]*(\s+[\p{L}.&'’]+){0,4})?$`),
 
-	// "CNN —", "WASHINGTON (AP) —" on a line of its own.
-	datelineLine = regexp.MustCompile(`^[\p{Lu}][\p{L}.,'’\s\x{00a0}]{0,40}(\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]*$`)
+		// "Lazar Berman is The Times of Israel's diplomatic reporter"
+		authorNote: regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\-]*\s+){1,3}(is|was|writes|covers|reports)\b.*\b(reporter|correspondent|editor|writer|columnist|journalist|contributor|producer|analyst|bureau chief|author)s?\b`),
 
-	// "WASHINGTON (AP) — " or "JERUSALEM — " opening the first paragraph.
-	datelinePrefix = regexp.MustCompile(`^\p{Lu}[\p{Lu}.,'’ ]{1,40}([\s\x{00a0}]*\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]+`)
+		// "CNN —", "WASHINGTON (AP) —" on a line of its own.
+		datelineLine: regexp.MustCompile(`^[\p{Lu}][\p{L}.,'’\s\x{00a0}]{0,40}(\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]*$`),
 
-	// A photo credit closing a caption: "(Kobi Gideon/GPO)", "(MAHMUD HAMS / AFP)",
-	// "(Hezbollah Military Media, via AP)", "(AP Photo/Ohad Zwigenberg)".
-	creditTail = regexp.MustCompile(`\s*\(([^()]{1,60}/[^()]{1,60}|[^()]{0,60}\bvia\s+[^()]{1,40}|(?i:(ap|afp|reuters|getty images|epa|gpo|flash90|shutterstock|pool|file photo|courtesy)\b[^()]{0,40}))\)\s*$`)
+		// "WASHINGTON (AP) — " or "JERUSALEM — " opening the first paragraph.
+		datelinePrefix: regexp.MustCompile(`^\p{Lu}[\p{Lu}.,'’ ]{1,40}([\s\x{00a0}]*\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]+`),
 
-	// A credit on a line of its own: "(Kobi Gideon/GPO)", "Photo: Miriam Alster/Flash90".
-	creditLine = regexp.MustCompile(`^(\(\s*[^()]{1,80}\)|(?i:photo|image|credit|photograph)s?\s*(credit)?\s*:\s*.{1,80})$`)
+		// A photo credit closing a caption: "(Kobi Gideon/GPO)", "(MAHMUD HAMS / AFP)",
+		// "(Hezbollah Military Media, via AP)", "(AP Photo/Ohad Zwigenberg)".
+		creditTail: regexp.MustCompile(`\s*\(([^()]{1,60}/[^()]{1,60}|[^()]{0,60}\bvia\s+[^()]{1,40}|(?i:(ap|afp|reuters|getty images|epa|gpo|flash90|shutterstock|pool|file photo|courtesy)\b[^()]{0,40}))\)\s*$`),
 
-	contributors = regexp.MustCompile(`(?i)(contributed (to this report|reporting|to this article|to this story)|^reporting was contributed by|^additional reporting by|^(writing|reporting) by .{1,80}editing by)`)
-)
+		// A credit on a line of its own: "(Kobi Gideon/GPO)", "Photo: Miriam Alster/Flash90".
+		creditLine: regexp.MustCompile(`^(\(\s*[^()]{1,80}\)|(?i:photo|image|credit|photograph)s?\s*(credit)?\s*:\s*.{1,80})$`),
+
+		// "Jacob Magid contributed to this report."
+		contributors: regexp.MustCompile(`(?i)(contributed (to this report|reporting|to this article|to this story)|^reporting was contributed by|^additional reporting by|^(writing|reporting) by .{1,80}editing by)`),
+	}
+})
 
 // The checks below run a cheap test before their expression: most lines are body text.
 
 func isByline(s string, n int) bool {
 	return len(s) > 3 && (s[0] == 'B' || s[0] == 'b' || s[0] == 'W' || s[0] == 'w') &&
-		n <= 14 && !strings.HasSuffix(s, ".") && byline.MatchString(s)
+		n <= 14 && !strings.HasSuffix(s, ".") && patterns().byline.MatchString(s)
 }
 
 func creditIndex(s string) []int {
@@ -302,7 +313,7 @@ func creditIndex(s string) []int {
 	if i < 0 || len(s)-i > 130 {
 		return nil
 	}
-	if !creditTail.MatchString(s[i:]) {
+	if !patterns().creditTail.MatchString(s[i:]) {
 		return nil
 	}
 	return []int{i, len(s)}
@@ -313,7 +324,7 @@ func datelineIndex(s string) []int {
 	if i < 0 || i > 60 {
 		return nil
 	}
-	return datelinePrefix.FindStringIndex(s)
+	return patterns().datelinePrefix.FindStringIndex(s)
 }
 
 // isAuthorNote accepts a one-line author biography at the top of the article or, further
@@ -321,18 +332,18 @@ func datelineIndex(s string) []int {
 func isAuthorNote(s string, n int, top bool) bool {
 	if n > 25 || !strings.Contains(s, " is ") && !strings.Contains(s, " was ") &&
 		!strings.Contains(s, " writes ") && !strings.Contains(s, " covers ") && !strings.Contains(s, " reports ") ||
-		!authorNote.MatchString(s) {
+		!patterns().authorNote.MatchString(s) {
 		return false
 	}
 	return top || !strings.HasSuffix(s, ".")
 }
 
 func isDatelineLine(s string, n int) bool {
-	return n <= 6 && strings.ContainsAny(s, "—–-") && datelineLine.MatchString(s)
+	return n <= 6 && strings.ContainsAny(s, "—–-") && patterns().datelineLine.MatchString(s)
 }
 
 func isCreditLine(s string, n int) bool {
-	if n > 12 || s[0] != '(' && !strings.Contains(s, ":") || !creditLine.MatchString(s) {
+	if n > 12 || s[0] != '(' && !strings.Contains(s, ":") || !patterns().creditLine.MatchString(s) {
 		return false
 	}
 	if s[0] == '(' {
@@ -342,5 +353,5 @@ func isCreditLine(s string, n int) bool {
 }
 
 func isContributors(s string, n int) bool {
-	return n <= 40 && strings.Contains(strings.ToLower(s), "report") && contributors.MatchString(s)
+	return n <= 40 && strings.Contains(strings.ToLower(s), "report") && patterns().contributors.MatchString(s)
 }
