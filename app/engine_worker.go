@@ -3,11 +3,14 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"sync"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"parallax/seeds"
 )
 
 // The engine runs in a Web Worker (web/worker.js, which runs this same app.wasm):
@@ -57,27 +60,47 @@ func startWorker() (ok bool) {
 			ok = false
 		}
 	}()
-	ctor := js.Global().Get("Worker")
-	if ctor.IsUndefined() {
-		return false
-	}
 	engine.pending = map[int]job{}
-	engine.worker = ctor.New("/web/worker.js")
+	// web/boot.js started the worker early, beside the page's start-up, and kept
+	// what it said before we listen.
+	early := js.Undefined()
+	if pre := js.Global().Get("parallaxEngine"); pre.Truthy() {
+		engine.worker, early = pre.Get("worker"), pre.Get("early")
+		js.Global().Set("parallaxEngine", js.Null())
+	} else {
+		ctor := js.Global().Get("Worker")
+		if ctor.IsUndefined() {
+			return false
+		}
+		engine.worker = ctor.New("/web/worker.js")
+	}
 	engine.worker.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
-		data := args[0].Get("data").String()
-		go receive(data)
+		go receive(args[0].Get("data").String())
 		return nil
 	}))
 	engine.worker.Set("onerror", js.FuncOf(func(this js.Value, args []js.Value) any {
-		msg := "the comparison engine stopped"
-		if m := args[0].Get("message"); m.Type() == js.TypeString {
-			msg += ": " + m.String()
-		}
-		js.Global().Get("console").Call("warn", "parallax: "+msg+"; comparing on the page instead")
-		go fallBack()
+		workerFailed(args[0].Get("message"))
 		return nil
 	}))
+	for i := 0; early.Truthy() && i < early.Length(); i++ {
+		if e := early.Index(i); e.Get("data").Type() == js.TypeString {
+			go receive(e.Get("data").String())
+		} else {
+			workerFailed(e.Get("error"))
+		}
+	}
 	return true
+}
+
+// workerFailed gives up on a worker that stopped with an error (its message, if
+// any, in msg).
+func workerFailed(msg js.Value) {
+	text := "the comparison engine stopped"
+	if msg.Type() == js.TypeString && msg.String() != "" {
+		text += ": " + msg.String()
+	}
+	js.Global().Get("console").Call("warn", "parallax: "+text+"; comparing on the page instead")
+	go fallBack()
 }
 
 func receive(data string) {
@@ -133,12 +156,56 @@ func ServeWorker() {
 		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
 			return encodeReply(EngineReply{Error: "the request to the engine was malformed: " + err.Error()})
 		}
-		rep := compareNow(req)
-		pack(&rep)
+		rep, ok := warm.answer(req)
+		if !ok {
+			rep = compareNow(req)
+			pack(&rep)
+		}
 		return encodeReply(rep)
+	}))
+	g.Set("parallaxWarmDemo", js.FuncOf(func(this js.Value, args []js.Value) any {
+		warm.demo()
+		return nil
 	}))
 	g.Call("parallaxReady")
 	select {}
+}
+
+// warm is the seed demo, compared in the worker before the page asks for it (web/boot.js
+// asks the worker to on a first visit, while the page is still starting): the
+// first comparison a new reader waits for.
+var warm warmReply
+
+// warmReply is a comparison made ahead of its request.
+type warmReply struct {
+	articles []byte // the articles compared, as JSON; nil if none
+	reply    EngineReply
+}
+
+// demo compares the seed demo and keeps the reply.
+func (w *warmReply) demo() {
+	arts := seeds.Articles()
+	b, err := json.Marshal(arts)
+	if err != nil {
+		return
+	}
+	rep := compareNow(EngineRequest{Articles: arts})
+	pack(&rep)
+	w.articles, w.reply = b, rep
+}
+
+// answer returns the kept reply if req asks to compare the same articles.
+func (w *warmReply) answer(req EngineRequest) (EngineReply, bool) {
+	if w.articles == nil {
+		return EngineReply{}, false
+	}
+	b, err := json.Marshal(req.Articles)
+	if err != nil || !bytes.Equal(b, w.articles) {
+		return EngineReply{}, false
+	}
+	rep := w.reply
+	rep.ID = req.ID
+	return rep, true
 }
 
 func encodeReply(r EngineReply) string {

@@ -287,7 +287,7 @@ func TestLabelMarksInAlignedView(t *testing.T) {
 	v := &alignedView{IResult: res, IRef: seedDoc(t, res, "000"), IOrder: sortOutlets}
 	v.build()
 	diffRows(v.rows, 0, len(v.rows))
-	v.limit = len(v.rows)
+	v.limit, v.ready = len(v.rows), len(v.rows)
 	html := flat(app.HTMLString(v))
 	for _, want := range []string{`class="lbl"`, ">Hamas-run</mark>", `class="lbl lbl-caveat"`, ">cannot be independently verified</mark>", ">terrorist group</mark>", ">militant group</mark>"} {
 		if !strings.Contains(html, want) {

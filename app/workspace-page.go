@@ -57,8 +57,7 @@ type workspacePage struct {
 	errMsg   string
 	millis   int64
 	reqID    int
-	marked   bool // the first aligned view has been marked for measurement
-	client   bool // mounted in the browser (not prerendered on the server)
+	client   bool // started in the browser (not prerendered on the server)
 
 	view   string
 	ref    string // reference document of the aligned view
@@ -93,7 +92,6 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	if prerendering {
 		return
 	}
-	p.client = true
 	// A file dropped outside the article panel would make the browser open it in
 	// place of the app.
 	prevent := app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -103,8 +101,19 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	for _, ev := range []string{"dragover", "drop"} {
 		app.Window().Call("addEventListener", ev, prevent)
 	}
-	// A shared link opens in place of the demo; the reader's own saved articles
-	// load first and the link asks before replacing them.
+	// The articles load once the browser has drawn the page: starting the app and
+	// loading the articles in one go held the page for too long.
+	ctx.Async(func() {
+		NextTurn()
+		ctx.Dispatch(p.start)
+	})
+}
+
+// start loads the articles and compares them. A shared link opens in place of the
+// demo; the reader's own saved articles load first and the link asks before
+// replacing them.
+func (p *workspacePage) start(ctx app.Context) {
+	p.client = true
 	if !ctx.LocalStorage().Contains(storageKey) && p.openLink(ctx) {
 		return
 	}
@@ -213,14 +222,6 @@ func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
 	}
 	if x.doc(p.doc) == nil {
 		p.doc = p.res.Documents[0].ID
-	}
-	if !p.marked && p.view == viewAligned {
-		p.marked = true
-		ctx.Defer(func(app.Context) {
-			if perf := app.Window().Get("performance"); perf.Truthy() {
-				perf.Call("mark", "parallax-aligned")
-			}
-		})
 	}
 }
 
@@ -379,7 +380,7 @@ func (p *workspacePage) renderStatus() app.UI {
 	var body []app.UI
 	switch p.st {
 	case statusIdle:
-		if prerendering {
+		if !p.client { // on the server, or the articles are about to load
 			body = append(body, app.P().Class("working").Text("Loading Parallax…"))
 			break
 		}

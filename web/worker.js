@@ -2,24 +2,43 @@
 // comparing articles never freezes the page. In a worker, app.wasm answers
 // parallaxCompare(requestJSON) with a reply JSON string (see ServeWorker in
 // app/engine_worker.go).
+//
+// Messages: {module} (from web/boot.js) is the page's compiled app.wasm, to run here;
+// a worker whose first message is anything else downloads app.wasm itself.
+// "parallax:demo" (from web/boot.js) asks to compare the seed demo ahead of the
+// page's request; the answer waits in app.wasm for that request. Any other message
+// is a request for parallaxCompare.
 "use strict";
 importScripts("/wasm_exec.js");
 
 const waiting = [];
-self.onmessage = (e) => waiting.push(e.data);
+let started = false;
+
+self.onmessage = (e) => {
+  if (!started) {
+    started = true;
+    const module = e.data && e.data.module;
+    if (module instanceof WebAssembly.Module) {
+      start(WebAssembly.instantiate(module, go.importObject));
+      return;
+    }
+    start(WebAssembly.instantiateStreaming(fetch("/web/app.wasm"), go.importObject).then((r) => r.instance));
+  }
+  waiting.push(e.data);
+};
 
 self.parallaxReady = () => {
-  const answer = (req) => self.postMessage(self.parallaxCompare(req));
+  const answer = (req) => (req === "parallax:demo" ? self.parallaxWarmDemo() : self.postMessage(self.parallaxCompare(req)));
   self.onmessage = (e) => answer(e.data);
   for (const req of waiting.splice(0)) answer(req);
 };
 
-(async () => {
+const go = new Go();
+
+async function start(instancePromise) {
   try {
-    const go = new Go();
-    const { instance } = await WebAssembly.instantiateStreaming(fetch("/web/app.wasm"), go.importObject);
-    go.run(instance);
+    go.run(await instancePromise);
   } catch (err) {
     self.postMessage(JSON.stringify({ id: -1, error: "the comparison engine could not start: " + err }));
   }
-})();
+}

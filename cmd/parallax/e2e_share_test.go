@@ -52,7 +52,7 @@ func TestBrowserShareRoundTrip(t *testing.T) {
 	s.click("#tab-coverage")
 	s.waitFor("the coverage matrix", `document.querySelectorAll("#coverage svg .hit").length > 4`)
 	s.do("picking a claim", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("#coverage svg .hit")[4].dispatchEvent(new MouseEvent("click", {bubbles: true}))`))
-	s.waitFor("the claim", `!!document.querySelector("tr.claim.focus")`)
+	s.waitFor("the claim", `!!document.querySelector("tr.claim.focus") && `+rowsDrawn)
 	before := jsEval[string](s, shown)
 
 	link := s.shareLink()
@@ -70,7 +70,7 @@ func TestBrowserShareRoundTrip(t *testing.T) {
 	fresh := &session{t: t, ctx: ctx, url: link}
 	fresh.do("opening the link", chromedp.Navigate(link))
 	fresh.waitStatus("6 articles compared")
-	fresh.waitFor("the claim", `!!document.querySelector("tr.claim.focus")`)
+	fresh.waitFor("the claim", `!!document.querySelector("tr.claim.focus") && `+rowsDrawn)
 	if after := jsEval[string](fresh, shown); after != before {
 		t.Errorf("the link shows\n%.600s\nwant\n%.600s", after, before)
 	}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -173,11 +174,16 @@ func (s *session) open() {
 	s.waitDone()
 }
 
-// waitDone waits for a finished comparison (or a settled empty workspace).
+// waitDone waits for a finished comparison (or a settled empty workspace), and for
+// the aligned view, if shown, to have drawn all its rows (it draws them in steps).
 func (s *session) waitDone() {
 	s.t.Helper()
-	s.waitFor("the comparison", `(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && (p.dataset.status === "done" || p.dataset.status === "idle" || p.dataset.status === "failed"); })()`)
+	s.waitFor("the comparison", `(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && (p.dataset.status === "done" || p.dataset.status === "idle" || p.dataset.status === "failed") && `+rowsDrawn+`; })()`)
 }
+
+// rowsDrawn holds when the aligned view, if shown, has drawn all its rows (it draws
+// them in steps).
+const rowsDrawn = `!document.querySelector('#aligned[data-pending="1"]')`
 
 // status returns the app's comparison status.
 func (s *session) status() string {
@@ -211,7 +217,7 @@ func (s *session) click(sel string) {
 // waitStatus waits until the status line contains want.
 func (s *session) waitStatus(want string) {
 	s.t.Helper()
-	s.waitFor(fmt.Sprintf("status %q", want), fmt.Sprintf(`(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && p.dataset.status !== "working" && (document.querySelector("#status") || {innerText: ""}).innerText.includes(%q); })()`, want))
+	s.waitFor(fmt.Sprintf("status %q", want), fmt.Sprintf(`(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && p.dataset.status !== "working" && (document.querySelector("#status") || {innerText: ""}).innerText.includes(%q) && %s; })()`, want, rowsDrawn))
 }
 
 // paste adds an article through the form: the outlet typed key by key, the text set
@@ -238,6 +244,29 @@ func maxOf(xs []float64) float64 {
 		m = max(m, x)
 	}
 	return m
+}
+
+// The first visit keeps the page responsive: no main-thread task over the 200 ms
+// budget while the app starts, compares the demo and draws it. Timings on a shared
+// machine vary from one load to the next, so the budget holds for the median of
+// three first visits (each in a fresh browser profile); each is logged.
+func TestBrowserLoadBudget(t *testing.T) {
+	const loads = 3
+	var longest, aligned []float64
+	for i := range loads {
+		s := newSession(t)
+		s.open()
+		tasks := s.longTasks()
+		first := jsEval[float64](s, `(performance.getEntriesByName("parallax-aligned")[0] || {startTime: -1}).startTime`)
+		t.Logf("first visit %d: longest main-thread task %.0f ms (%d over 50 ms); first aligned view %.0f ms after navigation", i+1, maxOf(tasks), len(tasks), first)
+		longest, aligned = append(longest, maxOf(tasks)), append(aligned, first)
+	}
+	slices.Sort(longest)
+	slices.Sort(aligned)
+	t.Logf("median of %d first visits: longest main-thread task %.0f ms, first aligned view %.0f ms", loads, longest[loads/2], aligned[loads/2])
+	if longest[loads/2] > 200 {
+		t.Errorf("the longest main-thread task while loading is %.0f ms (median of %d loads): over the 200 ms budget", longest[loads/2], loads)
+	}
 }
 
 // The seed demo: compared on first visit, the Gaza death-toll claim shows the wording

@@ -37,6 +37,7 @@ var loadPaths = []struct {
 }{
 	{"/", ""}, {"/app.js", "gzip"}, {"/wasm_exec.js", "gzip"}, {"/web/parallax.css", "gzip"},
 	{"/manifest.webmanifest", ""}, {"/web/app.wasm", "br"}, {"/web/worker.js", "gzip"},
+	{"/web/boot.js", "gzip"},
 	{"/web/icon.svg", ""}, {"/web/app.wasm", "gzip"},
 }
 

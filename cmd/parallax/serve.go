@@ -157,6 +157,7 @@ func appHandler(root string) (*app.Handler, error) {
 		ThemeColor:            "#1d3557",
 		LoadingLabel:          "Loading Parallax… {progress}%",
 		Styles:                []string{"/web/parallax.css"},
+		Scripts:               []string{"/web/boot.js"},
 		Version:               version,
 		CacheableResources:    offlineResources,
 		ServiceWorkerTemplate: appWorkerJS,

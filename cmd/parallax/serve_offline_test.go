@@ -23,6 +23,7 @@ var offlineFiles = []struct{ name, path string }{
 	{"go-app's styles", "/app.css"},
 	{"the app and its engine", "/web/app.wasm"},
 	{"the engine's Web Worker", "/web/worker.js"},
+	{"the start-up script, which starts the worker", "/web/boot.js"},
 	{"the styles", "/web/parallax.css"},
 	{"the manifest", "/manifest.webmanifest"},
 	{"the page's icon", "/web/icon.svg"},
@@ -35,7 +36,7 @@ var offlineFiles = []struct{ name, path string }{
 func offlineSite(t *testing.T) string {
 	t.Helper()
 	root := testSite(t, true)
-	for _, name := range []string{"worker.js", "parallax.css", "icon.svg", "icon-192.png", "icon-512.png"} {
+	for _, name := range []string{"worker.js", "boot.js", "parallax.css", "icon.svg", "icon-192.png", "icon-512.png"} {
 		b, err := os.ReadFile(filepath.Join("..", "..", "web", name))
 		if err != nil {
 			t.Fatal(err)
@@ -114,6 +115,7 @@ func TestServiceWorkerCachesWhatTheAppLoads(t *testing.T) {
 		{"manifest", "/manifest.webmanifest", regexp.MustCompile(`"(?:src|start_url)":"(/[^"]*)"`)},
 		{"styles", "/web/parallax.css", regexp.MustCompile(`url\(["']?(/[^)"']+)`)},
 		{"engine worker", "/web/worker.js", regexp.MustCompile(`(?:importScripts|fetch)\("(/[^"]+)"`)},
+		{"start-up script", "/web/boot.js", regexp.MustCompile(`(?:Worker|fetch)\("(/[^"]+)"`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
