@@ -114,13 +114,10 @@ func (v *alignedView) growLater(ctx app.Context) {
 		return
 	}
 	gen := v.gen
-	ctx.Async(func() {
-		NextTurn()
-		ctx.Dispatch(func(ctx app.Context) {
-			if v.gen == gen {
-				v.grow(ctx)
-			}
-		})
+	afterTurn(ctx, func(ctx app.Context) {
+		if v.gen == gen {
+			v.grow(ctx)
+		}
 	})
 }
 

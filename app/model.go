@@ -12,6 +12,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 )
 
@@ -145,14 +146,8 @@ func newID(arts []compare.Article, hint string) string {
 
 // label names a document for column headers: outlet and date.
 func label(d *compare.Document) string {
-	if d == nil {
-		return "?"
-	}
-	l := d.Outlet
-	if l == "" {
-		l = d.ID
-	}
-	if d.Date != "" {
+	l := wsfile.Name(d)
+	if d != nil && d.Date != "" {
 		l += " · " + d.Date
 	}
 	return l

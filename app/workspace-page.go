@@ -103,10 +103,7 @@ func (p *workspacePage) OnMount(ctx app.Context) {
 	}
 	// The articles load once the browser has drawn the page: starting the app and
 	// loading the articles in one go held the page for too long.
-	ctx.Async(func() {
-		NextTurn()
-		ctx.Dispatch(p.start)
-	})
+	afterTurn(ctx, p.start)
 }
 
 // start loads the articles and compares them. A shared link opens in place of the

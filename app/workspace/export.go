@@ -114,17 +114,23 @@ func docs(r *compare.Result) map[string]*compare.Document {
 	return m
 }
 
+// Name is what a document is called: its outlet or, lacking one, its ID; "?" for
+// none.
+func Name(d *compare.Document) string {
+	switch {
+	case d == nil:
+		return "?"
+	case d.Outlet == "":
+		return d.ID
+	}
+	return d.Outlet
+}
+
 // Label names a document for a reader: its outlet (or, lacking one, its ID) and
 // date, "CNN (2024-02-07)". Exports and the command line use it.
 func Label(d *compare.Document) string {
-	if d == nil {
-		return "?"
-	}
-	l := d.Outlet
-	if l == "" {
-		l = d.ID
-	}
-	if d.Date != "" {
+	l := Name(d)
+	if d != nil && d.Date != "" {
 		l += " (" + d.Date + ")"
 	}
 	return l
