@@ -46,9 +46,16 @@ var (
 	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
 	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
 	occasionDays   = 10.0 // articles published further apart than this cover different occasions
-	minShared      = 1.5  // shared terms (names, numbers and dates count 1.5) a pair needs
 	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much
 	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
+)
+
+// Shared terms a pair of sentences needs (names, numbers and dates count 1.5, words 1):
+// few when context says they likely report the same thing, more when it does not.
+var (
+	minSharedCentral = 1.0  // both state the main subject of their articles, on one occasion
+	minSharedOther   = 2.5  // no such context: peripheral sentences, different occasions
+	centralFull      = 0.12 // product of centralities from which minSharedCentral applies
 )
 
 // Align groups sentences of different documents that report the same fact, event or
@@ -124,7 +131,7 @@ type corpus struct {
 	keys     []string       // feature id → key ("" for pairs)
 	surface  []string       // feature id → first surface form seen ("" for pairs)
 	kind     []termKind     // feature id → kind (kindPair for pairs)
-	share    []float64      // feature id → how much it counts towards minShared
+	share    []float64      // feature id → how much it counts towards the shared terms a pair needs
 	df       []int          // feature id → number of sentences holding it
 	docSim   [][]float64
 	occasion []int // document → occasion cluster
@@ -504,10 +511,14 @@ func (c *corpus) candidatePairs() []edge {
 	return edges
 }
 
-// pairScore is the evidence that sentences a and b report the same thing: nothing unless
-// they share at least minShared terms, else their cosine similarity plus a bonus when both articles cover the same occasion and both sentences
+// pairScore is the evidence that sentences a and b report the same thing: their cosine
+// similarity plus a bonus when both articles cover the same occasion and both sentences
 // state what their article is mainly about (the product of their centralities, so the
-// many sentences of a long article, each less central, get little of it).
+// many sentences of a long article, each less central, get little of it). It is zero
+// unless they share enough terms, and how many is enough depends on the same context:
+// two short reports of one occasion that share one word ("patch", "rehab") likely report
+// the same event; two sentences deep inside long articles need several shared terms,
+// since any two long articles on one story share a word or two in many sentences.
 func (c *corpus) pairScore(a, b int) float64 {
 	sim, shared := intersect(c.sents[a].vec, c.sents[b].vec, c.share)
 	return c.linkScore(a, b, sim, shared)
@@ -516,13 +527,26 @@ func (c *corpus) pairScore(a, b int) float64 {
 // linkScore is pairScore for sentences a and b of the given overlap.
 func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 	sa, sb := &c.sents[a], &c.sents[b]
-	if sim == 0 || shared < minShared {
-		return 0 // one shared word ("yes", "decision") is a coincidence, not a fact
+	if sim == 0 {
+		return 0
 	}
 	if c.occasion[sa.doc] != c.occasion[sb.doc] {
+		if shared < minSharedOther {
+			return 0 // a word or a name in common is a coincidence, not a fact
+		}
 		return sim * otherOccasion // no context evidence
 	}
-	return sim + contextWeight*math.Max(sa.central, 0)*math.Max(sb.central, 0)
+	central := math.Max(sa.central, 0) * math.Max(sb.central, 0)
+	if shared < neededShared(central) {
+		return 0
+	}
+	return sim + contextWeight*central
+}
+
+// neededShared is how many shared terms two sentences of articles on one occasion need,
+// given the product of their centralities: from minSharedOther down to minSharedCentral.
+func neededShared(central float64) float64 {
+	return minSharedOther - (minSharedOther-minSharedCentral)*math.Min(1, central/centralFull)
 }
 
 // group is a claim under construction.

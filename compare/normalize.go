@@ -100,6 +100,11 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 			}
 			continue
 		}
+		// Ordinals ("11th", "eleventh") are numbers of their own: "the 11th Doctor".
+		if n, ok := ordinal(w.lower); ok {
+			out = append(out, term{key: "#" + n + "th", surface: w.text, kind: kindNumber})
+			continue
+		}
 		// Numbers.
 		if n, ok := canonicalNumber(w.text); ok {
 			out = append(out, term{key: "#" + n, surface: w.text, kind: kindNumber})
@@ -236,6 +241,36 @@ func canonicalNumber(s string) (string, bool) {
 		n = "0"
 	}
 	return n, true
+}
+
+// ordinals maps ordinal words to their numbers. "first" and "second" are left out:
+// they are as often "first time" and "a second".
+var ordinals = map[string]string{
+	"third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7", "eighth": "8",
+	"ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12", "thirteenth": "13",
+	"fourteenth": "14", "fifteenth": "15", "sixteenth": "16", "seventeenth": "17",
+	"eighteenth": "18", "nineteenth": "19", "twentieth": "20",
+}
+
+// ordinal returns the number of an ordinal written in lower case: "11th" → "11",
+// "fifth" → "5".
+func ordinal(lower string) (string, bool) {
+	if n, ok := ordinals[lower]; ok {
+		return n, true
+	}
+	if len(lower) < 3 || lower[0] < '1' || lower[0] > '9' {
+		return "", false
+	}
+	num, suf := lower[:len(lower)-2], lower[len(lower)-2:]
+	if len(num) > 4 || suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return "", false
+	}
+	for _, r := range num {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return num, true
 }
 
 func dayNumber(s string) (string, bool) {

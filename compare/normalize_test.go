@@ -20,6 +20,8 @@ func TestTerms(t *testing.T) {
 		{"irregular verbs", "Blinken met Herzog", "Blinken meets Herzog", []string{"blinken", "meet", "herzog"}},
 		{"captivity paraphrase", "kidnapping over 240", "seized 240 hostages", []string{"hostag", "#240"}},
 		{"cease-fire", "a cease-fire plan", "the ceasefire", []string{"ceasefir"}},
+		{"ordinals", "his fifth visit since October", "the 5th trip", []string{"#5th"}},
+		{"ordinals past ten", "unveiled as the 11th Doctor", "the eleventh Doctor", []string{"#11th", "doctor"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -30,5 +32,48 @@ func TestTerms(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestOrdinal(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"fifth", "5", true},
+		{"twelfth", "12", true},
+		{"11th", "11", true},
+		{"2nd", "2", true},
+		{"23rd", "23", true},
+		{"101st", "101", true},
+		{"first", "", false},  // as often "first time" as a rank
+		{"second", "", false}, // as often a unit of time
+		{"th", "", false},
+		{"0th", "", false},
+		{"4x4th", "", false},
+		{"12345th", "", false},
+		{"19th-century", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := ordinal(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ordinal(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestNeededShared(t *testing.T) {
+	// From the most central pair (two short reports of one occasion) to a peripheral one.
+	prev := 0.0
+	for _, central := range []float64{1, centralFull, centralFull / 2, 0.01, 0} {
+		n := neededShared(central)
+		if n < minSharedCentral || n > minSharedOther || n < prev {
+			t.Errorf("neededShared(%v) = %v; want within [%v, %v] and no less than for more central pairs (%v)", central, n, minSharedCentral, minSharedOther, prev)
+		}
+		prev = n
+	}
+	if neededShared(1) != minSharedCentral || neededShared(0) != minSharedOther {
+		t.Errorf("neededShared(1), neededShared(0) = %v, %v; want %v, %v", neededShared(1), neededShared(0), minSharedCentral, minSharedOther)
 	}
 }
