@@ -243,15 +243,6 @@ func canonicalNumber(s string) (string, bool) {
 	return n, true
 }
 
-// ordinals maps ordinal words to their numbers. "first" and "second" are left out:
-// they are as often "first time" and "a second".
-var ordinals = map[string]string{
-	"third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7", "eighth": "8",
-	"ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12", "thirteenth": "13",
-	"fourteenth": "14", "fifteenth": "15", "sixteenth": "16", "seventeenth": "17",
-	"eighteenth": "18", "nineteenth": "19", "twentieth": "20",
-}
-
 // ordinal returns the number of an ordinal written in lower case: "11th" → "11",
 // "fifth" → "5".
 func ordinal(lower string) (string, bool) {
