@@ -126,6 +126,11 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 				continue
 			}
 			for _, part := range strings.Split(base, "-") {
+				// "36-year-old", "2,000-foot": the number is a number, as in "Rait, 36,".
+				if n, ok := canonicalNumber(part); ok {
+					out = append(out, term{key: "#" + n, surface: w.text, kind: kindNumber})
+					continue
+				}
 				out = appendWord(out, part, w.text, w.first, isCap(part) || isCap(w.text))
 			}
 			continue

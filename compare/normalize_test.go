@@ -21,6 +21,8 @@ func TestTerms(t *testing.T) {
 		{"captivity paraphrase", "kidnapping over 240", "seized 240 hostages", []string{"hostag", "#240"}},
 		{"cease-fire", "a cease-fire plan", "the ceasefire", []string{"ceasefir"}},
 		{"ordinals", "his fifth visit since October", "the 5th trip", []string{"#5th"}},
+		{"hyphenated numbers", "36-year-old Duncan Rait died", "Duncan Rait, 36, died", []string{"#36", "rait"}},
+		{"hyphenated measures", "a 2,000-foot fall", "fell 2000 feet", []string{"#2000"}},
 		{"ordinals past ten", "unveiled as the 11th Doctor", "the eleventh Doctor", []string{"#11th", "doctor"}},
 	}
 	for _, tt := range tests {
