@@ -534,6 +534,12 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 		if shared < minSharedOther {
 			return 0 // a word or a name in common is a coincidence, not a fact
 		}
+		if !c.shareSpecific(a, b) {
+			// What two occasions have in common is a standing position, held by
+			// someone about something: without a shared name, number or date, alike
+			// words ("the conversations will not be easy") are two different events.
+			return 0
+		}
 		return sim * otherOccasion // no context evidence
 	}
 	central := math.Max(sa.central, 0) * math.Max(sb.central, 0)
@@ -541,6 +547,26 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 		return 0
 	}
 	return sim + contextWeight*central
+}
+
+// shareSpecific reports whether sentences a and b have a name, number or date in common.
+func (c *corpus) shareSpecific(a, b int) bool {
+	x, y := c.sents[a].vec, c.sents[b].vec
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch p, q := x[i].id, y[j].id; {
+		case p < q:
+			i++
+		case p > q:
+			j++
+		default:
+			if k := c.kind[p]; k != kindWord && k != kindPair {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
 }
 
 // neededShared is how many shared terms two sentences of articles on one occasion need,

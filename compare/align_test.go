@@ -112,6 +112,27 @@ func TestAlignKeepsTripsApart(t *testing.T) {
 	}
 }
 
+// TestAlignKeepsApart checks sentences that must not share a claim: alike in words, but
+// about different occasions with nothing specific (a name, a number, a date) in common.
+func TestAlignKeepsApart(t *testing.T) {
+	res, docs := seedResult(t)
+	tests := []struct {
+		name string
+		a, b [2]string // doc, quote
+	}{
+		{"expectations of two different trips",
+			[2]string{"000", "We don’t expect every conversation on this trip to be easy"},
+			[2]string{"004", "The conversations are not expected to be easy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if c := claimWith(res, docs, tt.a[0], tt.a[1]); c != nil && c == claimWith(res, docs, tt.b[0], tt.b[1]) {
+				t.Errorf("claim %s holds both %s %q and %s %q", c.ID, tt.a[0], tt.a[1], tt.b[0], tt.b[1])
+			}
+		})
+	}
+}
+
 // TestAlignResultShape checks the invariants every caller relies on.
 func TestAlignResultShape(t *testing.T) {
 	res, _ := seedResult(t)
