@@ -8,6 +8,7 @@ import (
 
 	wsfile "parallax/app/workspace"
 	"parallax/compare"
+	"parallax/compare/framing"
 )
 
 // Export formats.
@@ -26,7 +27,7 @@ func exportButtons() []app.UI {
 	}
 }
 
-// handleExport downloads the comparison as Markdown or as a standalone HTML page
+// handleExport downloads the comparison as Markdown (with its framing notes) or as a standalone HTML page
 // (marked against the reference outlet the page shows), or the claims as CSV.
 func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	format, _ := a.Value.(string)
@@ -40,7 +41,11 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	switch format {
 	case exportMarkdown:
 		name, mime = "parallax-comparison.md", "text/markdown;charset=utf-8"
-		err = wsfile.WriteMarkdown(&b, p.res)
+		var fc *framing.Comparison // the framing notes, when they came with the result
+		if f := framingOf(p.res); f != nil {
+			fc = f.fc
+		}
+		err = wsfile.WriteMarkdown(&b, p.res, fc)
 	case exportCSV:
 		// A byte-order mark, so that spreadsheets read the file as UTF-8.
 		b.WriteString("\ufeff")

@@ -1,9 +1,7 @@
 package workspace
 
 import (
-	"bufio"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -11,45 +9,6 @@ import (
 	"parallax/compare"
 	"parallax/compare/framing"
 )
-
-// WriteMarkdown writes the comparison as a Markdown report: the articles, each shared
-// claim with every outlet's sentence, and what only one outlet reports. Text from the
-// articles is escaped, so it renders literally and carries no HTML.
-func WriteMarkdown(w io.Writer, r *compare.Result) error {
-	b := bufio.NewWriter(w)
-	docs := docs(r)
-	b.WriteString("# Parallax comparison\n\n| Outlet | Date | Title | Sentences |\n| --- | --- | --- | --- |\n")
-	for _, d := range r.Documents {
-		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", md(d.Outlet), md(d.Date), md(d.Title), len(d.Sentences))
-	}
-	fmt.Fprintf(b, "\n## Shared claims (%d)\n", len(r.Claims))
-	for i, c := range r.Claims {
-		fmt.Fprintf(b, "\n### Claim %d (%s)\n\n", i+1, md(c.ID))
-		if ev := evidence(c.Evidence); ev != "" {
-			fmt.Fprintf(b, "Shared: %s\n\n", md(ev))
-		}
-		for _, m := range c.Members {
-			d := docs[m.Doc]
-			fmt.Fprintf(b, "- **%s**: %s\n", md(Label(d)), md(text(d, m.Sentence)))
-		}
-	}
-	b.WriteString("\n## Reported by one outlet only\n")
-	for i := range r.Documents {
-		d := &r.Documents[i]
-		fmt.Fprintf(b, "\n### %s\n\n", md(Label(d)))
-		n := 0
-		for _, u := range r.Unique {
-			if u.Doc == d.ID {
-				fmt.Fprintf(b, "- %s\n", md(text(d, u.Sentence)))
-				n++
-			}
-		}
-		if n == 0 {
-			b.WriteString("Nothing: every sentence has a counterpart elsewhere.\n")
-		}
-	}
-	return b.Flush()
-}
 
 // CSVHeader names the columns WriteCSV writes.
 var CSVHeader = []string{"claim", "outlet", "date", "sentence", "position", "numbers"}
@@ -158,4 +117,8 @@ var mdEscape = func() *strings.Replacer {
 	return strings.NewReplacer(pairs...)
 }()
 
-func md(s string) string { return mdEscape.Replace(strings.Join(strings.Fields(s), " ")) }
+// mdText escapes text so Markdown renders it literally (and no HTML gets through).
+func mdText(s string) string { return mdEscape.Replace(s) }
+
+// mdCell is mdText on one line, for table cells and list items.
+func mdCell(s string) string { return mdText(oneLine(s)) }

@@ -318,7 +318,7 @@ func pieces(d compare.Diff) []piece {
 	loose := SharedShare(d.Chunks) < MinShared
 	var out []piece
 	for _, ch := range d.Chunks {
-		t := clean(spaceRE.ReplaceAllString(ch.Text, " "))
+		t := clean(chunkText(ch))
 		switch {
 		case ch.Op == compare.Delete && (loose || strings.TrimSpace(t) == ""):
 			continue // a struck-out space is noise

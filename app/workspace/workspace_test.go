@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"parallax/compare"
+	"parallax/compare/framing"
 	"parallax/seeds"
 )
 
@@ -219,18 +220,41 @@ func result(t *testing.T) *compare.Result {
 }
 
 func TestWriteMarkdown(t *testing.T) {
-	var b bytes.Buffer
-	if err := WriteMarkdown(&b, result(t)); err != nil {
-		t.Fatal(err)
+	res := result(t)
+	fr := framing.Compare(res, sample().CompareArticles(), framing.Default())
+	tests := []struct {
+		name       string
+		fr         *framing.Comparison
+		want, lack []string
+	}{
+		{"with framing", fr,
+			[]string{"# Parallax comparison", "Daily \\<b\\>Planet\\</b\\>", "## Shared claims (", "### Claim 1", "- **Gazette", "## Reported by one outlet only", "> where: ", "## Framing"},
+			nil},
+		{"without framing", nil,
+			[]string{"## Shared claims (", "## Reported by one outlet only"},
+			[]string{"> where: ", "## Framing"}},
 	}
-	md := b.String()
-	for _, want := range []string{"# Parallax comparison", "Daily \\<b\\>Planet\\</b\\>", "## Shared claims (", "### Claim 1 (c1)", "- **Gazette**: ", "## Reported by one outlet only"} {
-		if !strings.Contains(md, want) {
-			t.Errorf("Markdown lacks %q:\n%s", want, md)
-		}
-	}
-	if strings.Contains(md, "<b>") {
-		t.Error("Markdown lets HTML through")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteMarkdown(&b, res, tt.fr); err != nil {
+				t.Fatal(err)
+			}
+			md := b.String()
+			for _, want := range tt.want {
+				if !strings.Contains(md, want) {
+					t.Errorf("Markdown lacks %q:\n%s", want, md)
+				}
+			}
+			for _, lack := range tt.lack {
+				if strings.Contains(md, lack) {
+					t.Errorf("Markdown has %q", lack)
+				}
+			}
+			if strings.Contains(md, "<b>") {
+				t.Error("Markdown lets HTML through")
+			}
+		})
 	}
 }
 

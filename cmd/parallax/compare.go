@@ -19,6 +19,10 @@ import (
 
 func init() { commands["compare"] = cmdCompare }
 
+// errLine is err's message on one line, for stderr: a lexicon's JSON error may quote
+// several lines of the file.
+func errLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
 func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("compare", stderr)
 	format := fs.String("format", "text", "output format: text, json, markdown or html (a self-contained page to print or hand out)")
@@ -34,7 +38,7 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	lex, err := loadLexicon(*lexPath)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax compare: %s\n", oneLine(err.Error()))
+		fmt.Fprintf(stderr, "parallax compare: %s\n", errLine(err))
 		return exitInput
 	}
 	var arts []compare.Article
@@ -46,7 +50,7 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if isWorkspace(arg) {
 				ws, err := readWorkspace(arg)
 				if err != nil {
-					fmt.Fprintf(stderr, "parallax compare: %s\n", oneLine(err.Error()))
+					fmt.Fprintf(stderr, "parallax compare: %s\n", errLine(err))
 					return exitInput
 				}
 				for _, a := range ws {
@@ -87,11 +91,11 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc.SetIndent("", " ")
 		err = enc.Encode(jsonOutput{Result: res, Framing: fr})
 	case "markdown", "md":
-		err = writeMarkdown(stdout, res, fr)
+		err = workspace.WriteMarkdown(stdout, res, fr)
 	case "html":
 		err = workspace.WriteHTML(stdout, res, workspace.HTMLOptions{})
 	default:
-		err = writeText(stdout, res, fr)
+		err = workspace.WriteText(stdout, res, fr)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "parallax compare: writing output: %v\n", err)

@@ -1,6 +1,4 @@
-//go:build !js
-
-package main
+package workspace
 
 import (
 	"bufio"
@@ -8,45 +6,28 @@ import (
 	"io"
 	"strings"
 
-	"parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/framing"
 )
 
-// writeText prints the comparison for a terminal: each claim with every outlet's
+// WriteText writes the comparison for a terminal: each claim with every outlet's
 // wording, the diff against the first wording marked [-deleted-] and {+inserted+} and
 // its framing notes, then each outlet's unique sentences, then the framing by article
 // (fr may be nil).
-func writeText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
+func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
-	docs := docIndex(r)
+	docs := docs(r)
 	fmt.Fprintf(b, "%d articles, %d shared claims, %d sentences reported by one article only\n\n", len(r.Documents), len(r.Claims), len(r.Unique))
 	for i, c := range r.Claims {
 		fmt.Fprintf(b, "Claim %d (score %.2f, %s)", i+1, c.Score, outletCount(c.Members))
-		if ev := evidenceLine(c.Evidence); ev != "" {
+		if ev := evidence(c.Evidence); ev != "" {
 			fmt.Fprintf(b, "  shared: %s", ev)
 		}
 		b.WriteString("\n")
 		for j, m := range c.Members {
 			d := docs[m.Doc]
-			fmt.Fprintf(b, "  %-28s ", clip(label(d), 28))
-			if j == 0 {
-				b.WriteString(oneLine(sentence(d, m.Sentence).Text))
-			} else if df := diffFor(c, m); df != nil && sharesWords(df) {
-				for _, ch := range df.Chunks {
-					t := oneLine(ch.Text)
-					switch ch.Op {
-					case compare.Insert:
-						fmt.Fprintf(b, "{+%s+}", t)
-					case compare.Delete:
-						fmt.Fprintf(b, "[-%s-]", t)
-					default:
-						b.WriteString(t)
-					}
-				}
-			} else {
-				b.WriteString(oneLine(sentence(d, m.Sentence).Text))
-			}
+			fmt.Fprintf(b, "  %-28s ", clip(Label(d), 28))
+			b.WriteString(wording(c, j, d, textMarks))
 			b.WriteString("\n")
 			if df := diffFor(c, m); df != nil && len(df.Numbers) > 0 {
 				fmt.Fprintf(b, "  %-28s numbers differ: %s\n", "", numberLine(df.Numbers))
@@ -65,7 +46,7 @@ func writeText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 				uniq = append(uniq, u)
 			}
 		}
-		fmt.Fprintf(b, "Only in %s (%d sentences):\n", label(d), len(uniq))
+		fmt.Fprintf(b, "Only in %s (%d sentences):\n", Label(d), len(uniq))
 		for _, u := range uniq {
 			fmt.Fprintf(b, "  - %s%s\n", oneLine(sentence(d, u.Sentence).Text), placeNote(d, u.Sentence, fr != nil))
 		}
@@ -97,10 +78,14 @@ func placeNote(d *compare.Document, sentence int, on bool) string {
 	return ""
 }
 
-// writeMarkdown prints the comparison as a Markdown report; fr may be nil.
-func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
+// WriteMarkdown writes the comparison as a Markdown report: the articles, each shared
+// claim with every outlet's wording (the diff against the first marked <ins> and ~~ ~~),
+// the numbers that differ and, when fr is not nil, its framing notes; then what only
+// one outlet reports and the framing by article. Text from the articles is escaped, so
+// it renders literally and carries no HTML.
+func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
-	docs := docIndex(r)
+	docs := docs(r)
 	b.WriteString("# Parallax comparison\n\n| Article | Outlet | Date | Sentences |\n| --- | --- | --- | --- |\n")
 	for _, d := range r.Documents {
 		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(d.Title), mdCell(d.Outlet), d.Date, len(d.Sentences))
@@ -108,33 +93,15 @@ func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	fmt.Fprintf(b, "\n## Shared claims (%d)\n\n", len(r.Claims))
 	for i, c := range r.Claims {
 		fmt.Fprintf(b, "### Claim %d\n\nScore %.2f", i+1, c.Score)
-		if ev := evidenceLine(c.Evidence); ev != "" {
+		if ev := evidence(c.Evidence); ev != "" {
 			fmt.Fprintf(b, "; shared: %s", mdText(ev))
 		}
 		b.WriteString("\n\n")
 		for j, m := range c.Members {
 			d := docs[m.Doc]
-			fmt.Fprintf(b, "- **%s**: ", mdText(label(d)))
+			fmt.Fprintf(b, "- **%s**: ", mdText(Label(d)))
+			b.WriteString(wording(c, j, d, mdMarks))
 			df := diffFor(c, m)
-			if j == 0 || df == nil || !sharesWords(df) {
-				b.WriteString(mdText(oneLine(sentence(d, m.Sentence).Text)))
-			} else {
-				for _, ch := range df.Chunks {
-					t := mdText(oneLine(ch.Text))
-					switch {
-					case strings.TrimSpace(t) == "":
-						if ch.Op != compare.Delete {
-							b.WriteString(t)
-						}
-					case ch.Op == compare.Insert:
-						fmt.Fprintf(b, "<ins>%s</ins>", t)
-					case ch.Op == compare.Delete:
-						fmt.Fprintf(b, "~~%s~~", t)
-					default:
-						b.WriteString(t)
-					}
-				}
-			}
 			if df != nil && len(df.Numbers) > 0 {
 				fmt.Fprintf(b, " *(numbers differ: %s)*", mdText(numberLine(df.Numbers)))
 			}
@@ -151,7 +118,7 @@ func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	b.WriteString("## Reported by one outlet only\n\n")
 	for i := range r.Documents {
 		d := &r.Documents[i]
-		fmt.Fprintf(b, "### %s\n\n", mdText(label(d)))
+		fmt.Fprintf(b, "### %s\n\n", mdText(Label(d)))
 		n := 0
 		for _, u := range r.Unique {
 			if u.Doc == d.ID {
@@ -170,14 +137,6 @@ func writeMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	return b.Flush()
 }
 
-func docIndex(r *compare.Result) map[string]*compare.Document {
-	m := make(map[string]*compare.Document, len(r.Documents))
-	for i := range r.Documents {
-		m[r.Documents[i].ID] = &r.Documents[i]
-	}
-	return m
-}
-
 func sentence(d *compare.Document, i int) compare.Sentence {
 	if d == nil || i < 0 || i >= len(d.Sentences) {
 		return compare.Sentence{}
@@ -194,60 +153,6 @@ func diffFor(c compare.Claim, m compare.Ref) *compare.Diff {
 	return nil
 }
 
-// label names a document as the exports do.
-var label = workspace.Label
-
-func evidenceLine(e compare.Evidence) string {
-	var parts []string
-	parts = append(parts, e.Names...)
-	parts = append(parts, e.Numbers...)
-	parts = append(parts, e.Terms...)
-	if len(parts) > 8 {
-		parts = parts[:8]
-	}
-	return strings.Join(parts, ", ")
-}
-
-func numberLine(ns []compare.NumberChange) string {
-	var parts []string
-	for _, n := range ns {
-		from, to := n.From, n.To
-		if from == "" {
-			from = "—"
-		}
-		if to == "" {
-			to = "—"
-		}
-		parts = append(parts, from+" → "+to)
-	}
-	return strings.Join(parts, "; ")
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
-// mdText escapes text so Markdown renders it literally (and no HTML gets through).
-func mdText(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '#', '|', '~', '<', '>':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func mdCell(s string) string { return mdText(oneLine(s)) }
-
 // outletCount says how many articles a claim's members come from: "3 outlets".
 func outletCount(members []compare.Ref) string {
 	seen := map[string]bool{}
@@ -259,6 +164,53 @@ func outletCount(members []compare.Ref) string {
 	}
 	return fmt.Sprintf("%d outlets", len(seen))
 }
+
+// marks are how one output format marks up a diff, and escapes text.
+type marks struct {
+	ins, endIns, del, endDel string
+	esc                      func(string) string
+}
+
+var (
+	textMarks = marks{"{+", "+}", "[-", "-]", func(s string) string { return s }}
+	mdMarks   = marks{"<ins>", "</ins>", "~~", "~~", mdText}
+)
+
+// wording is how the j-th member of claim c reads, on one line: marked against the
+// claim's first member when the two share words, plain otherwise (a diff that deletes
+// one sentence and inserts another is noise to a reader). d is the member's document.
+func wording(c compare.Claim, j int, d *compare.Document, mk marks) string {
+	m := c.Members[j]
+	df := diffFor(c, m)
+	if j == 0 || df == nil || !sharesWords(df) {
+		return mk.esc(oneLine(sentence(d, m.Sentence).Text))
+	}
+	var b strings.Builder
+	for _, ch := range df.Chunks {
+		t := chunkText(ch)
+		core := strings.TrimSpace(t)
+		open, end := "", ""
+		switch {
+		case core == "" && ch.Op == compare.Delete:
+			continue
+		case core == "" || ch.Op == compare.Equal:
+			b.WriteString(mk.esc(t))
+			continue
+		case ch.Op == compare.Insert:
+			open, end = mk.ins, mk.endIns
+		default:
+			open, end = mk.del, mk.endDel
+		}
+		// Spaces at the edges stay outside the marks: "~~ word~~" is not struck through.
+		i := strings.Index(t, core)
+		b.WriteString(t[:i] + open + mk.esc(core) + end + t[i+len(core):])
+	}
+	return b.String()
+}
+
+// chunkText is a diff chunk's text on one line, keeping the spaces at its edges that
+// separate it from its neighbours ("in" · " the " · "region").
+func chunkText(ch compare.Chunk) string { return spaceRE.ReplaceAllString(ch.Text, " ") }
 
 // sharesWords reports whether a diff keeps any words: a diff that deletes one sentence
 // and inserts another is noise to a reader, so the sentence is printed plainly instead.

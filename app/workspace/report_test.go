@@ -1,0 +1,76 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// TestWordingReadsBack checks every marked-up wording of the seeds: leaving out what is
+// marked deleted and the marks gives the member's own sentence, word for word and space
+// for space, and nothing deleted or inserted is only white space.
+func TestWordingReadsBack(t *testing.T) {
+	res := align(t, seeds.Articles(), nil)
+	docs := docs(res)
+	mk := marks{"\x01", "\x02", "\x03", "\x04", func(s string) string { return s }}
+	marked := 0
+	for _, c := range res.Claims {
+		for j, m := range c.Members {
+			d := docs[m.Doc]
+			got := wording(c, j, d, mk)
+			if strings.ContainsAny(got, "\x01\x03") {
+				marked++
+			}
+			var kept strings.Builder
+			for rest := got; rest != ""; {
+				i := strings.IndexAny(rest, "\x01\x02\x03")
+				if i < 0 {
+					kept.WriteString(rest)
+					break
+				}
+				kept.WriteString(rest[:i])
+				switch rest[i] {
+				case '\x03':
+					end := strings.IndexByte(rest[i:], '\x04')
+					if end < 0 {
+						t.Fatalf("claim %s member %d: a deletion is not closed: %q", c.ID, j, got)
+					}
+					if strings.TrimSpace(rest[i+1:i+end]) == "" {
+						t.Errorf("claim %s member %d: a deletion of white space is marked: %q", c.ID, j, got)
+					}
+					rest = rest[i+end+1:]
+				default:
+					rest = rest[i+1:]
+				}
+			}
+			if got, want := oneLine(kept.String()), oneLine(d.Sentences[m.Sentence].Text); got != want {
+				t.Errorf("claim %s member %d reads\n  %q\nwant\n  %q", c.ID, j, got, want)
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no wording of the seeds is marked against its claim's first member")
+	}
+}
+
+// TestWordingMarkdown checks that Markdown marks keep spaces outside them, so
+// strike-through renders, and that article text is escaped inside them.
+func TestWordingMarkdown(t *testing.T) {
+	c := compare.Claim{
+		Members: []compare.Ref{{Doc: "a", Sentence: 0}, {Doc: "b", Sentence: 0}},
+		Diffs: []compare.Diff{{From: compare.Ref{Doc: "a"}, To: compare.Ref{Doc: "b"}, Chunks: []compare.Chunk{
+			{Op: compare.Equal, Text: "Officials said "},
+			{Op: compare.Delete, Text: "22,000 "},
+			{Op: compare.Insert, Text: "<b>23,000</b> "},
+			{Op: compare.Equal, Text: "people died."},
+		}}},
+	}
+	d := &compare.Document{ID: "b", Sentences: []compare.Sentence{{Text: "Officials said <b>23,000</b> people died."}}}
+	got := wording(c, 1, d, mdMarks)
+	want := `Officials said ~~22,000~~ <ins>\<b\>23,000\</b\></ins> people died.`
+	if got != want {
+		t.Errorf("wording = %q, want %q", got, want)
+	}
+}
