@@ -95,11 +95,12 @@ func Label(d *compare.Document) string {
 	return l
 }
 
+// text is sentence i of d on one line, or "" if d has no such sentence.
 func text(d *compare.Document, i int) string {
 	if d == nil || i < 0 || i >= len(d.Sentences) {
 		return ""
 	}
-	return strings.Join(strings.Fields(d.Sentences[i].Text), " ")
+	return oneLine(d.Sentences[i].Text)
 }
 
 func evidence(e compare.Evidence) string {

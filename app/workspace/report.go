@@ -48,7 +48,7 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 		}
 		fmt.Fprintf(b, "Only in %s (%d sentences):\n", Label(d), len(uniq))
 		for _, u := range uniq {
-			fmt.Fprintf(b, "  - %s%s\n", oneLine(sentence(d, u.Sentence).Text), placeNote(d, u.Sentence, fr != nil))
+			fmt.Fprintf(b, "  - %s%s\n", text(d, u.Sentence), placeNote(d, u.Sentence, fr != nil))
 		}
 		b.WriteString("\n")
 	}
@@ -122,7 +122,7 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 		n := 0
 		for _, u := range r.Unique {
 			if u.Doc == d.ID {
-				fmt.Fprintf(b, "- %s%s\n", mdText(oneLine(sentence(d, u.Sentence).Text)), placeNote(d, u.Sentence, fr != nil))
+				fmt.Fprintf(b, "- %s%s\n", mdText(text(d, u.Sentence)), placeNote(d, u.Sentence, fr != nil))
 				n++
 			}
 		}
@@ -135,13 +135,6 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 		writeFramingMarkdown(b, r, fr)
 	}
 	return b.Flush()
-}
-
-func sentence(d *compare.Document, i int) compare.Sentence {
-	if d == nil || i < 0 || i >= len(d.Sentences) {
-		return compare.Sentence{}
-	}
-	return d.Sentences[i]
 }
 
 func diffFor(c compare.Claim, m compare.Ref) *compare.Diff {
@@ -183,7 +176,7 @@ func wording(c compare.Claim, j int, d *compare.Document, mk marks) string {
 	m := c.Members[j]
 	df := diffFor(c, m)
 	if j == 0 || df == nil || !sharesWords(df) {
-		return mk.esc(oneLine(sentence(d, m.Sentence).Text))
+		return mk.esc(text(d, m.Sentence))
 	}
 	var b strings.Builder
 	for _, ch := range df.Chunks {
