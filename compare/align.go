@@ -132,6 +132,7 @@ type corpus struct {
 	surface  []string       // feature id → first surface form seen ("" for pairs)
 	kind     []termKind     // feature id → kind (kindPair for pairs)
 	share    []float64      // feature id → how much it counts towards the shared terms a pair needs
+	specific []float64      // feature id → 1 for names, numbers and dates, 0 for words and pairs
 	df       []int          // feature id → number of sentences holding it
 	docSim   [][]float64
 	occasion []int // document → occasion cluster
@@ -160,6 +161,7 @@ func newCorpus(docs []Document) *corpus {
 	c.surface = make([]string, 0, 2*n)
 	c.kind = make([]termKind, 0, 2*n)
 	c.share = make([]float64, 0, 2*n)
+	c.specific = make([]float64, 0, 2*n)
 	c.vocab, c.pairs = make(map[string]int, n/2), make(map[uint64]int, n)
 	c.sents = make([]sent, 0, len(all))
 	raw := make([][]int, 0, len(all)) // sentence → its feature ids, sorted, repeated as often as they occur
@@ -242,14 +244,15 @@ func (c *corpus) add(key, surface string, k termKind) int {
 	c.keys = append(c.keys, key)
 	c.surface = append(c.surface, surface)
 	c.kind = append(c.kind, k)
-	share := 0.0 // names, numbers and dates count one and a half, pairs nothing
+	share, specific := 0.0, 0.0 // names, numbers and dates count one and a half, pairs nothing
 	switch k {
 	case kindWord:
 		share = 1
 	case kindName, kindNumber, kindDate:
-		share = 1.5
+		share, specific = 1.5, 1
 	}
 	c.share = append(c.share, share)
+	c.specific = append(c.specific, specific)
 	return len(c.keys) - 1
 }
 
@@ -551,22 +554,8 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 
 // shareSpecific reports whether sentences a and b have a name, number or date in common.
 func (c *corpus) shareSpecific(a, b int) bool {
-	x, y := c.sents[a].vec, c.sents[b].vec
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch p, q := x[i].id, y[j].id; {
-		case p < q:
-			i++
-		case p > q:
-			j++
-		default:
-			if k := c.kind[p]; k != kindWord && k != kindPair {
-				return true
-			}
-			i++
-			j++
-		}
-	}
-	return false
+	_, n := intersect(c.sents[a].vec, c.sents[b].vec, c.specific)
+	return n > 0
 }
 
 // neededShared is how many shared terms two sentences of articles on one occasion need,
