@@ -1,0 +1,200 @@
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// result turns groups of sentences into claims with evidence and diffs.
+func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
+	r := &Result{Documents: c.docs, Claims: []Claim{}, Unique: []Ref{}}
+	inClaim := make([]bool, len(c.sents))
+	seen := map[int]seenIn{}
+	var words *differ
+	var cuts []*cutText // sentence → its tokens, once it is diffed
+	if wordDiffs {
+		words, cuts = newDiffer(), make([]*cutText, len(c.sents))
+	}
+	cut := func(si int) *cutText {
+		if cuts[si] == nil {
+			cuts[si] = words.cut(c.text(si))
+		}
+		return cuts[si]
+	}
+	for _, g := range groups {
+		slices.SortFunc(g, func(a, b int) int {
+			return cmp.Or(cmp.Compare(c.sents[a].doc, c.sents[b].doc), cmp.Compare(c.sents[a].idx, c.sents[b].idx))
+		})
+		cl := Claim{Score: c.groupScore(g)}
+		for _, si := range g {
+			inClaim[si] = true
+			cl.Members = append(cl.Members, c.ref(si))
+		}
+		cl.Evidence = c.evidence(g, seen)
+		for _, si := range g[1:] {
+			d := Diff{From: c.ref(g[0]), To: c.ref(si), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)}
+			if wordDiffs {
+				d.Chunks = words.diff(cut(g[0]), cut(si))
+			}
+			cl.Diffs = append(cl.Diffs, d)
+		}
+		r.Claims = append(r.Claims, cl)
+	}
+	// Order claims by how many documents report them, then by first appearance.
+	outlets := make([]int, len(r.Claims))
+	for i := range r.Claims {
+		outlets[i] = distinctDocs(r.Claims[i].Members)
+	}
+	order := make([]int, len(r.Claims))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(outlets[j], outlets[i]), cmp.Compare(r.Claims[j].Score, r.Claims[i].Score))
+	})
+	claims := make([]Claim, len(order))
+	for k, i := range order {
+		claims[k] = r.Claims[i]
+	}
+	r.Claims = claims
+	for i := range r.Claims {
+		r.Claims[i].ID = "c" + strconv.Itoa(i+1)
+	}
+	for si := range c.sents {
+		if !inClaim[si] {
+			r.Unique = append(r.Unique, c.ref(si))
+		}
+	}
+	return r
+}
+
+func (c *corpus) ref(si int) Ref {
+	return Ref{Doc: c.docs[c.sents[si].doc].ID, Sentence: c.sents[si].idx}
+}
+
+func (c *corpus) text(si int) string {
+	s := c.sents[si]
+	return c.docs[s.doc].Sentences[s.idx].Text
+}
+
+// groupScore is the average pair score over the cross-document pairs of a group,
+// capped at 1.
+func (c *corpus) groupScore(g []int) float64 {
+	sum, n := 0.0, 0
+	for i, a := range g {
+		for _, b := range g[i+1:] {
+			if c.sents[a].doc != c.sents[b].doc {
+				sum += c.pairScore(a, b)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return math.Round(math.Min(1, sum/float64(n))*1000) / 1000
+}
+
+// maxEvidence caps the names and the terms listed as a claim's evidence, rarest first.
+const maxEvidence = 8
+
+// seenIn is what evidence knows of one term of a claim.
+type seenIn struct {
+	doc, docs int    // the last document seen using it and how many did
+	surface   string // how the claim's first sentence using it writes it
+}
+
+// evidence lists what the members of g, sorted by document, share: features found in
+// at least two of its documents, rarest first. seen is scratch space, emptied first.
+func (c *corpus) evidence(g []int, seen map[int]seenIn) Evidence {
+	clear(seen)
+	for _, si := range g {
+		s := &c.sents[si]
+		for k, id := range s.ids {
+			e, ok := seen[id]
+			if !ok {
+				e = seenIn{doc: s.doc, docs: 1, surface: s.terms[k].surface}
+			} else if e.doc != s.doc {
+				e.doc, e.docs = s.doc, e.docs+1
+			}
+			seen[id] = e
+		}
+	}
+	var shared []int
+	for id, e := range seen {
+		if e.docs >= 2 {
+			shared = append(shared, id)
+		}
+	}
+	slices.SortFunc(shared, func(a, b int) int { return cmp.Or(cmp.Compare(c.df[a], c.df[b]), cmp.Compare(c.keys[a], c.keys[b])) })
+	var e Evidence
+	for _, id := range shared {
+		s := stripPossessive(cmp.Or(seen[id].surface, c.surface[id]))
+		switch c.kind[id] {
+		case kindName:
+			if len(e.Names) < maxEvidence {
+				e.Names = append(e.Names, s)
+			}
+		case kindNumber, kindDate:
+			e.Numbers = append(e.Numbers, s)
+		default:
+			if len(e.Terms) < maxEvidence {
+				e.Terms = append(e.Terms, strings.ToLower(s))
+			}
+		}
+	}
+	return e
+}
+
+// numberChanges lists the numbers of a that b does not give and those of b that a does
+// not give, paired in order of appearance.
+func numberChanges(a, b []term) []NumberChange {
+	na, nb := numbersIn(a), numbersIn(b)
+	onlyA, onlyB := minus(na, nb), minus(nb, na)
+	var out []NumberChange
+	for i := 0; i < max(len(onlyA), len(onlyB)); i++ {
+		var ch NumberChange
+		if i < len(onlyA) {
+			ch.From = onlyA[i].surface
+		}
+		if i < len(onlyB) {
+			ch.To = onlyB[i].surface
+		}
+		out = append(out, ch)
+	}
+	if len(na) == 0 || len(nb) == 0 {
+		return nil // a number only one side gives is an omission, not a disagreement
+	}
+	return out
+}
+
+func numbersIn(ts []term) []term {
+	var out []term
+	for _, t := range ts {
+		if t.kind == kindNumber {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func minus(a, b []term) []term {
+	var out []term
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y term) bool { return y.key == x.key }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func distinctDocs(m []Ref) int {
+	seen := map[string]bool{}
+	for _, r := range m {
+		seen[r.Doc] = true
+	}
+	return len(seen)
+}

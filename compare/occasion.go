@@ -1,0 +1,194 @@
+package compare
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// documentContext computes document vectors, their similarities, each sentence's
+// centrality, and groups documents into occasions by average-link clustering.
+func (c *corpus) documentContext() {
+	nd := len(c.docs)
+	nf := len(c.keys)
+	// Document vectors: term counts weighted by document-level idf, so terms every
+	// article uses (the story's main actors) do not make all articles look alike.
+	ddf := make([]int, nf)
+	at := make([]int, nf) // feature id → 1 + the last document counted, then 1 + its index in v
+	for d, ss := range c.byDoc {
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if at[f.id] != d+1 && (c.kind[f.id] != kindPair || docBigram != 0) {
+					at[f.id] = d + 1
+					ddf[f.id]++
+				}
+			}
+		}
+	}
+	clear(at)
+	dvec := make([][]feature, nd)
+	var v []feature // the current document's features: how many of its sentences hold each
+	for d, ss := range c.byDoc {
+		v = v[:0]
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if c.kind[f.id] == kindPair && docBigram == 0 {
+					continue
+				}
+				if at[f.id] == 0 {
+					v = append(v, feature{f.id, 0})
+					at[f.id] = len(v)
+				}
+				v[at[f.id]-1].w++
+			}
+		}
+		dv := make([]feature, 0, len(v))
+		for _, t := range v {
+			at[t.id] = 0
+			w := (1 + math.Log(t.w)) * math.Log((float64(nd)+1)/(float64(ddf[t.id])+0.5))
+			if c.kind[t.id] == kindPair {
+				w *= docBigram
+			} else if c.kind[t.id] != kindWord {
+				w *= docNameBoost
+			}
+			if w > 0 {
+				dv = append(dv, feature{t.id, w})
+			}
+		}
+		dvec[d] = normalise(dv)
+	}
+	// Centrality uses the sentence-weighted profile of the article.
+	prof := make([][]feature, nd)
+	for d, ss := range c.byDoc {
+		v = v[:0]
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if c.kind[f.id] == kindPair {
+					continue
+				}
+				if at[f.id] == 0 {
+					v = append(v, feature{f.id, 0})
+					at[f.id] = len(v)
+				}
+				v[at[f.id]-1].w += f.w
+			}
+		}
+		for _, f := range v {
+			at[f.id] = 0
+		}
+		prof[d] = normalise(slices.Clone(v))
+	}
+	for i := range c.sents {
+		c.sents[i].central = dot(c.sents[i].vec, prof[c.sents[i].doc])
+	}
+	c.docSim = make([][]float64, nd)
+	for i := range c.docSim {
+		c.docSim[i] = make([]float64, nd)
+		for j := range c.docSim[i] {
+			if i != j {
+				c.docSim[i][j] = dot(dvec[i], dvec[j])
+			}
+		}
+	}
+	// Average-link clustering of documents into occasions: two groups of articles cover
+	// the same occasion when they are alike on average. Among enough articles they must
+	// also resemble the same other articles, which then decides the order of merging:
+	// two reports of one occasion do, whatever the scale of their similarities (short
+	// articles share few words), and reports of two similar occasions (two arrests, two
+	// earthquakes), alike in their generic words, do not. With that evidence, somewhat
+	// less direct similarity is enough.
+	link, floor, sim := occasionLink, occasionLink, c.docSim
+	if nd >= profileDocs {
+		link, floor, sim = profileLink, profileFloor, profiles(c.docSim)
+	}
+	dates := make([]time.Time, nd)
+	dated := make([]bool, nd)
+	for d, doc := range c.docs {
+		dates[d], dated[d] = parseDate(doc.Date)
+	}
+	clusters := make([][]int, nd)
+	for i := range clusters {
+		clusters[i] = []int{i}
+	}
+	for {
+		best, bi, bj := link, -1, -1
+		for i := range clusters {
+			for j := i + 1; j < len(clusters); j++ {
+				s, direct := 0.0, 0.0
+				for _, a := range clusters[i] {
+					for _, b := range clusters[j] {
+						s += sim[a][b]
+						direct += c.docSim[a][b]
+					}
+				}
+				n := float64(len(clusters[i]) * len(clusters[j]))
+				s, direct = s/n, direct/n
+				if s >= best && direct >= floor && datesAgree(dates, dated, clusters[i], clusters[j]) {
+					best, bi, bj = s, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		clusters[bi] = append(clusters[bi], clusters[bj]...)
+		clusters = slices.Delete(clusters, bj, bj+1)
+	}
+	c.occasion = make([]int, nd)
+	for k, cl := range clusters {
+		for _, d := range cl {
+			c.occasion[d] = k
+		}
+	}
+}
+
+// profiles returns how alike the rows of sim are: the cosine similarity of each two
+// rows, leaving out the entries of the two documents compared. Two documents similar
+// to the same others have alike rows.
+func profiles(sim [][]float64) [][]float64 {
+	n := len(sim)
+	out := make([][]float64, n)
+	for i := range out {
+		out[i] = make([]float64, n)
+	}
+	for i := range sim {
+		for j := i + 1; j < n; j++ {
+			a, b, ab := 0.0, 0.0, 0.0
+			for k := range sim {
+				if k != i && k != j {
+					a += sim[i][k] * sim[i][k]
+					b += sim[j][k] * sim[j][k]
+					ab += sim[i][k] * sim[j][k]
+				}
+			}
+			if a > 0 && b > 0 {
+				out[i][j] = ab / math.Sqrt(a*b)
+				out[j][i] = out[i][j]
+			}
+		}
+	}
+	return out
+}
+
+// datesAgree reports whether two groups of documents could cover the same occasion
+// judging by their publication dates: every pair with known dates must be at most
+// occasionDays apart. Unknown dates agree with anything. dates and dated give each
+// document's publication date and whether it is known.
+func datesAgree(dates []time.Time, dated []bool, x, y []int) bool {
+	for _, a := range x {
+		for _, b := range y {
+			if dated[a] && dated[b] && math.Abs(dates[a].Sub(dates[b]).Hours()) > occasionDays*24 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func parseDate(s string) (time.Time, bool) {
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	return t, err == nil
+}
