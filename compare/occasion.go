@@ -7,7 +7,8 @@ import (
 )
 
 // documentContext computes document vectors, their similarities, each sentence's
-// centrality, and groups documents into occasions by average-link clustering.
+// centrality, and groups documents into occasions by average-link clustering, refined by
+// reassign.
 func (c *corpus) documentContext() {
 	nd := len(c.docs)
 	nf := len(c.keys)
@@ -140,6 +141,65 @@ func (c *corpus) documentContext() {
 			c.occasion[d] = k
 		}
 	}
+	if nd >= profileDocs {
+		reassign(c.occasion, len(clusters), sim, c.docSim, floor, dates, dated)
+	}
+}
+
+// reassign refines a clustering of documents into occasions (occasion: document →
+// cluster, k clusters): each document in turn moves to the cluster whose other members
+// it resembles most on average (by sim), if that is more than its own cluster and the
+// move is allowed (average direct similarity of at least floor, dates that agree),
+// until no document moves. Merging decides early, on small clusters, where a document
+// goes; once the clusters are whole, a document's place can be judged against all of
+// them. Documents alone in their cluster stay alone.
+func reassign(occasion []int, k int, sim, direct [][]float64, floor float64, dates []time.Time, dated []bool) {
+	sum, dsum, size := make([]float64, k), make([]float64, k), make([]int, k)
+	for range 10 { // a bound, in case documents keep trading places
+		moved := false
+		for d, own := range occasion {
+			clear(sum)
+			clear(dsum)
+			clear(size)
+			for e, o := range occasion {
+				if e != d {
+					sum[o] += sim[d][e]
+					dsum[o] += direct[d][e]
+					size[o]++
+				}
+			}
+			if size[own] == 0 {
+				continue
+			}
+			best, to := sum[own]/float64(size[own]), own
+			for o := range k {
+				if o == own || size[o] == 0 || sum[o]/float64(size[o]) <= best || dsum[o]/float64(size[o]) < floor {
+					continue
+				}
+				if datesFit(dates, dated, d, occasion, o) {
+					best, to = sum[o]/float64(size[o]), o
+				}
+			}
+			if to != own {
+				occasion[d] = to
+				moved = true
+			}
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
+// datesFit reports whether document d's date agrees with those of cluster o's members.
+func datesFit(dates []time.Time, dated []bool, d int, occasion []int, o int) bool {
+	var members []int
+	for e, oe := range occasion {
+		if oe == o && e != d {
+			members = append(members, e)
+		}
+	}
+	return datesAgree(dates, dated, []int{d}, members)
 }
 
 // profiles returns how alike the rows of sim are: the cosine similarity of each two

@@ -1,0 +1,48 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestReassign(t *testing.T) {
+	// Documents 0–2 were merged into occasion 0 early on; document 2 is more like 3 and 4
+	// (occasion 1). Document 5 is alone.
+	sim := [][]float64{
+		{0, .8, .3, 0, 0, .1},
+		{.8, 0, .3, 0, 0, .1},
+		{.3, .3, 0, .6, .6, .1},
+		{0, 0, .6, 0, .9, .1},
+		{0, 0, .6, .9, 0, .1},
+		{.1, .1, .1, .1, .1, 0},
+	}
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name   string
+		direct float64 // every direct similarity
+		floor  float64
+		dates  []time.Time
+		dated  []bool
+		want   []int
+	}{
+		{"moves to the occasion it is most like", .1, .03, make([]time.Time, 6), make([]bool, 6), []int{0, 0, 1, 1, 1, 2}},
+		{"not below the direct floor", .01, .03, make([]time.Time, 6), make([]bool, 6), []int{0, 0, 0, 1, 1, 2}},
+		{"not across dates far apart", .1, .03,
+			[]time.Time{day(1), day(1), day(1), day(30), day(30), day(1)},
+			[]bool{true, true, true, true, true, true}, []int{0, 0, 0, 1, 1, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			direct := make([][]float64, len(sim))
+			for i := range direct {
+				direct[i] = slices.Repeat([]float64{tt.direct}, len(sim))
+			}
+			occ := []int{0, 0, 0, 1, 1, 2}
+			reassign(occ, 3, sim, direct, tt.floor, tt.dates, tt.dated)
+			if !slices.Equal(occ, tt.want) {
+				t.Errorf("occasions %v, want %v", occ, tt.want)
+			}
+		})
+	}
+}
