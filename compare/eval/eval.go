@@ -208,8 +208,20 @@ type ECBObject struct {
 	Pairs [][2]string `json:"pairs"`
 }
 
-// ParseECB reads the ECB+ JSON-lines file and returns its "_all" objects, the scored ones.
+// ParseECB reads the ECB+ JSON-lines file and returns its "_all" objects, the scored ones:
+// each holds the articles of both sub-topics of a topic (two similar events).
 func ParseECB(raw []byte) ([]ECBObject, error) {
+	return parseECB(raw, func(o ECBObject) bool { return o.Subtopic == "all" })
+}
+
+// ParseECBSingleStory returns the file's one-sub-topic objects: the articles of one event
+// only, as a reader comparing reports of a single story loads them. They are not the
+// benchmark's score; they show how the aligner does when every article covers one event.
+func ParseECBSingleStory(raw []byte) ([]ECBObject, error) {
+	return parseECB(raw, func(o ECBObject) bool { return o.Subtopic != "all" })
+}
+
+func parseECB(raw []byte, keep func(ECBObject) bool) ([]ECBObject, error) {
 	var out []ECBObject
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -221,7 +233,7 @@ func ParseECB(raw []byte) ([]ECBObject, error) {
 		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
 			return nil, fmt.Errorf("reading ECB+ line %d: %w", n, err)
 		}
-		if o.Subtopic == "all" {
+		if keep(o) {
 			out = append(out, o)
 		}
 	}
