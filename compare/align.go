@@ -40,6 +40,7 @@ var (
 	profileDocs    = 6    // articles from which occasions also compare neighbourhoods (see profiles)
 	profileLink    = 0.35 // likeness of neighbourhoods at which two articles cover the same occasion
 	profileFloor   = 0.03 // document similarity that, with alike neighbourhoods, is enough
+	nameLink       = 0.78 // likeness of the names two occasions' articles hold at which they are one
 	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
 	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
 	occasionDays   = 10.0 // articles published further apart than this cover different occasions

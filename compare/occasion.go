@@ -143,7 +143,78 @@ func (c *corpus) documentContext() {
 	}
 	if nd >= profileDocs {
 		reassign(c.occasion, len(clusters), sim, c.docSim, floor, dates, dated)
+		c.mergeNamed(dates, dated)
 	}
+}
+
+// mergeNamed joins occasions whose articles name the same people, places, numbers and
+// dates, in the same proportions (cosine of how many of each occasion's articles hold
+// each name, at least nameLink), while dates agree. Document similarity weighs terms by
+// how few articles hold them, so when every article reports one story its own names
+// weigh nothing and the reports can look like several occasions; the names say they are
+// one. Two similar events (two arrests, two patches) are told apart by who, where and when.
+func (c *corpus) mergeNamed(dates []time.Time, dated []bool) {
+	k := slices.Max(c.occasion) + 1
+	count := make([]map[int]float64, k) // occasion → name feature → articles holding it
+	members := make([][]int, k)
+	for o := range count {
+		count[o] = map[int]float64{}
+	}
+	for d, ss := range c.byDoc {
+		o := c.occasion[d]
+		members[o] = append(members[o], d)
+		seen := map[int]bool{}
+		for _, si := range ss {
+			for _, f := range c.sents[si].vec {
+				if c.specific[f.id] == 1 && !seen[f.id] {
+					seen[f.id] = true
+					count[o][f.id]++
+				}
+			}
+		}
+	}
+	for {
+		best, bi, bj := nameLink, -1, -1
+		for i := range k {
+			for j := i + 1; j < k; j++ {
+				if len(members[i]) == 0 || len(members[j]) == 0 {
+					continue
+				}
+				if s := cosine(count[i], count[j]); s >= best && datesAgree(dates, dated, members[i], members[j]) {
+					best, bi, bj = s, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		for id, n := range count[bj] {
+			count[bi][id] += n
+		}
+		members[bi] = append(members[bi], members[bj]...)
+		count[bj], members[bj] = nil, nil
+	}
+	for o, ds := range members {
+		for _, d := range ds {
+			c.occasion[d] = o
+		}
+	}
+}
+
+// cosine returns the cosine similarity of two sparse vectors.
+func cosine(a, b map[int]float64) float64 {
+	ab, aa, bb := 0.0, 0.0, 0.0
+	for id, x := range a {
+		aa += x * x
+		ab += x * b[id]
+	}
+	for _, y := range b {
+		bb += y * y
+	}
+	if aa == 0 || bb == 0 {
+		return 0
+	}
+	return ab / math.Sqrt(aa*bb)
 }
 
 // reassign refines a clustering of documents into occasions (occasion: document →

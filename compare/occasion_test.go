@@ -46,3 +46,49 @@ func TestReassign(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeNamed(t *testing.T) {
+	texts := []string{
+		"Actress Tara Reid has entered the Promises Treatment Center in Malibu.",
+		"Tara Reid checked into Promises in Malibu, her representative said.",
+		"Tara Reid is in rehab at Promises in Malibu.",
+		"Lindsay Lohan has left the Betty Ford Center after a three-month stay.",
+		"Lohan walked out of Betty Ford on Thursday, her lawyer said.",
+		"Lindsay Lohan is out of the Betty Ford clinic.",
+	}
+	tests := []struct {
+		name  string
+		dates []string
+		want  []int // which documents share an occasion: equal numbers
+	}{
+		{"one story's articles join, two stories stay apart", nil, []int{0, 0, 0, 1, 1, 1}},
+		{"not across dates far apart", []string{"2008-12-01", "2008-12-01", "2009-03-01", "", "", ""}, []int{0, 0, 2, 1, 1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := make([]Document, len(texts))
+			for i, s := range texts {
+				a := Article{ID: string(rune('a' + i)), Text: s}
+				if tt.dates != nil {
+					a.Date = tt.dates[i]
+				}
+				docs[i] = Parse(a)
+			}
+			c := newCorpus(docs)
+			c.occasion = []int{0, 0, 1, 2, 2, 3} // each story split in two
+			dates := make([]time.Time, len(docs))
+			dated := make([]bool, len(docs))
+			for d, doc := range docs {
+				dates[d], dated[d] = parseDate(doc.Date)
+			}
+			c.mergeNamed(dates, dated)
+			for i := range docs {
+				for j := range docs {
+					if same, want := c.occasion[i] == c.occasion[j], tt.want[i] == tt.want[j]; same != want {
+						t.Errorf("articles %d and %d in one occasion: %v, want %v (occasions %v)", i, j, same, want, c.occasion)
+					}
+				}
+			}
+		})
+	}
+}
