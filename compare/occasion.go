@@ -7,8 +7,9 @@ import (
 )
 
 // documentContext computes document vectors, their similarities, each sentence's
-// centrality, and groups documents into occasions by average-link clustering, refined by
-// reassign.
+// centrality, and groups documents into occasions by average-link clustering; among
+// enough documents the occasions are then refined (reassign) and joined by the names
+// they hold (mergeNamed).
 func (c *corpus) documentContext() {
 	nd := len(c.docs)
 	nf := len(c.keys)
@@ -102,11 +103,7 @@ func (c *corpus) documentContext() {
 	if nd >= profileDocs {
 		link, floor, sim = profileLink, profileFloor, profiles(c.docSim)
 	}
-	dates := make([]time.Time, nd)
-	dated := make([]bool, nd)
-	for d, doc := range c.docs {
-		dates[d], dated[d] = parseDate(doc.Date)
-	}
+	dates, dated := docDates(c.docs)
 	clusters := make([][]int, nd)
 	for i := range clusters {
 		clusters[i] = []int{i}
@@ -314,6 +311,15 @@ func datesAgree(dates []time.Time, dated []bool, x, y []int) bool {
 		}
 	}
 	return true
+}
+
+// docDates returns each document's publication date and whether it is known.
+func docDates(docs []Document) ([]time.Time, []bool) {
+	dates, dated := make([]time.Time, len(docs)), make([]bool, len(docs))
+	for d, doc := range docs {
+		dates[d], dated[d] = parseDate(doc.Date)
+	}
+	return dates, dated
 }
 
 func parseDate(s string) (time.Time, bool) {

@@ -76,12 +76,7 @@ func TestMergeNamed(t *testing.T) {
 			}
 			c := newCorpus(docs)
 			c.occasion = []int{0, 0, 1, 2, 2, 3} // each story split in two
-			dates := make([]time.Time, len(docs))
-			dated := make([]bool, len(docs))
-			for d, doc := range docs {
-				dates[d], dated[d] = parseDate(doc.Date)
-			}
-			c.mergeNamed(dates, dated)
+			c.mergeNamed(docDates(docs))
 			for i := range docs {
 				for j := range docs {
 					if same, want := c.occasion[i] == c.occasion[j], tt.want[i] == tt.want[j]; same != want {

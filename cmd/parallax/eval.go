@@ -53,31 +53,26 @@ func cmdEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  %d gold quotes fall in no sentence\n", sc.Unplaced)
 	}
 
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
+		return exitInput
+	}
 	ecbRaw, err := os.ReadFile(filepath.Join(*shared, "bench", "ecbplus", "ecbplus-dev.jsonl"))
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
-		return exitInput
+		return fail(err)
 	}
-	objs, err := eval.ParseECB(ecbRaw)
+	objs, single, err := eval.ParseECB(ecbRaw)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
-		return exitInput
-	}
-	single, err := eval.ParseECBSingleStory(ecbRaw)
-	if err != nil {
-		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
-		return exitInput
+		return fail(err)
 	}
 	align := func(a []compare.Article) (*compare.Result, error) { return compare.Compare(a, nil) }
 	e, err := eval.ECB(objs, align)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
-		return exitInput
+		return fail(err)
 	}
 	s, err := eval.ECB(single, align)
 	if err != nil {
-		fmt.Fprintf(stderr, "parallax eval: %v\n", err)
-		return exitInput
+		return fail(err)
 	}
 	fmt.Fprintf(stdout, "ECB+ (%s, %d _all objects, pooled pairs)\n  pairs  %v\n", strings.TrimPrefix(filepath.Join(*shared, "bench/ecbplus/ecbplus-dev.jsonl"), "./"), len(objs), e)
 	fmt.Fprintf(stdout, "ECB+ single stories (%d one-sub-topic objects, not the benchmark's score)\n  pairs  %v\n", len(single), s)

@@ -208,21 +208,11 @@ type ECBObject struct {
 	Pairs [][2]string `json:"pairs"`
 }
 
-// ParseECB reads the ECB+ JSON-lines file and returns its "_all" objects, the scored ones:
-// each holds the articles of both sub-topics of a topic (two similar events).
-func ParseECB(raw []byte) ([]ECBObject, error) {
-	return parseECB(raw, func(o ECBObject) bool { return o.Subtopic == "all" })
-}
-
-// ParseECBSingleStory returns the file's one-sub-topic objects: the articles of one event
-// only, as a reader comparing reports of a single story loads them. They are not the
-// benchmark's score; they show how the aligner does when every article covers one event.
-func ParseECBSingleStory(raw []byte) ([]ECBObject, error) {
-	return parseECB(raw, func(o ECBObject) bool { return o.Subtopic != "all" })
-}
-
-func parseECB(raw []byte, keep func(ECBObject) bool) ([]ECBObject, error) {
-	var out []ECBObject
+// ParseECB reads the ECB+ JSON-lines file. It returns the "_all" objects, the scored
+// ones, each holding the articles of both sub-topics of a topic (two similar events),
+// and the one-sub-topic objects: the articles of one event only, as a reader comparing
+// reports of a single story loads them, which are not the benchmark's score.
+func ParseECB(raw []byte) (all, single []ECBObject, err error) {
 	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -231,13 +221,15 @@ func parseECB(raw []byte, keep func(ECBObject) bool) ([]ECBObject, error) {
 		}
 		var o ECBObject
 		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
-			return nil, fmt.Errorf("reading ECB+ line %d: %w", n, err)
+			return nil, nil, fmt.Errorf("reading ECB+ line %d: %w", n, err)
 		}
-		if keep(o) {
-			out = append(out, o)
+		if o.Subtopic == "all" {
+			all = append(all, o)
+		} else {
+			single = append(single, o)
 		}
 	}
-	return out, sc.Err()
+	return all, single, sc.Err()
 }
 
 // ECBArticles builds the articles the ECB+ scorer feeds to parallax: one per document,

@@ -69,26 +69,25 @@ func TestSeedGold(t *testing.T) {
 // 0.851), and its one-sub-topic objects, where every article reports one event, as when
 // a reader loads several reports of a single story (all in one occasion: 0.834).
 func TestECB(t *testing.T) {
-	raw := readShared(t, "bench/ecbplus/ecbplus-dev.jsonl")
+	all, single, err := eval.ParseECB(readShared(t, "bench/ecbplus/ecbplus-dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name  string
-		parse func([]byte) ([]eval.ECBObject, error)
+		objs  []eval.ECBObject
 		n     int // objects in the development file
 		floor float64
 	}{
-		{"two events per topic", eval.ParseECB, 21, ecbF1Floor},
-		{"single stories", eval.ParseECBSingleStory, 42, ecbSingleF1Floor},
+		{"two events per topic", all, 21, ecbF1Floor},
+		{"single stories", single, 42, ecbSingleF1Floor},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			objs, err := tt.parse(raw)
-			if err != nil {
-				t.Fatal(err)
+			if len(tt.objs) != tt.n {
+				t.Fatalf("found %d objects, want the %d of the dev split", len(tt.objs), tt.n)
 			}
-			if len(objs) != tt.n {
-				t.Fatalf("found %d objects, want the %d of the dev split", len(objs), tt.n)
-			}
-			s, err := eval.ECB(objs, func(a []compare.Article) (*compare.Result, error) { return compare.Compare(a, nil) })
+			s, err := eval.ECB(tt.objs, func(a []compare.Article) (*compare.Result, error) { return compare.Compare(a, nil) })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,7 +102,7 @@ func TestECB(t *testing.T) {
 // TestECBArticles checks that the articles built for ECB+ have one annotated sentence
 // per line, as the benchmark's score.py writes them.
 func TestECBArticles(t *testing.T) {
-	objs, err := eval.ParseECB(readShared(t, "bench/ecbplus/ecbplus-dev.jsonl"))
+	objs, _, err := eval.ParseECB(readShared(t, "bench/ecbplus/ecbplus-dev.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
