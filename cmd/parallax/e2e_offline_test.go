@@ -303,9 +303,16 @@ func TestBrowserOffline(t *testing.T) {
 		t.Error("the first visit says a new version is ready")
 	}
 	// Chromium offers to install the app: go-app's install prompt, from the button.
+	// The button comes and goes after the page is drawn: it must not move the page
+	// under the reader's pointer (a click meant for a tab would land elsewhere).
 	s.waitFor("the Install button", `!!document.querySelector("#app-install")`)
+	const viewsTop = `document.querySelector("#views").getBoundingClientRect().top + scrollY`
+	with := jsEval[float64](s, viewsTop)
 	s.click("#app-install")
 	s.waitFor("the Install button to go", `!document.querySelector("#app-install")`)
+	if without := jsEval[float64](s, viewsTop); without != with {
+		t.Errorf("the Install button moves the comparison: it starts %.0f px down the page with the button, %.0f px without", with, without)
+	}
 
 	// The network off, the server stopped.
 	a.stop()
