@@ -140,12 +140,14 @@ func jsEval[T any](s *session, expr string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// waitFor polls a JavaScript condition until it holds, for up to a minute.
 func (s *session) waitFor(what, cond string) {
 	s.t.Helper()
 	ctx, cancel := context.WithTimeout(s.ctx, 60*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	// The context bounds the wait: chromedp's own polling limit (30 s) is off.
+	poll := chromedp.Poll[bool](cond, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(0))
+	if _, err := chromedp.Run(ctx, poll); err != nil {
 		s.mu.Lock()
 		var log []string
 		for _, m := range s.console {
