@@ -531,6 +531,22 @@ func TestBrowserUpload(t *testing.T) {
 	s.noConsoleErrors()
 }
 
+// On a phone, no view is wider than the screen: wide tables scroll inside their own
+// box, and the page itself never scrolls sideways.
+func TestBrowserPhoneWidth(t *testing.T) {
+	s := newSession(t)
+	s.do("a phone's screen", chromedp.EmulateViewport(390, 844))
+	s.open()
+	for _, view := range []string{"aligned", "coverage", "articles", "unique", "worksheet", "framing"} {
+		s.do("showing "+view, chromedp.Evaluate[chromedp.Void](`document.querySelector("#tab-`+view+`").click()`))
+		s.waitFor("the "+view+" view", `document.querySelector("#tab-`+view+`").getAttribute("aria-selected") === "true" && `+rowsDrawn)
+		wide := jsEval[[]string](s, `[...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".scroll")).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : ""))`)
+		if page := jsEval[float64](s, `document.documentElement.scrollWidth`); page > 390 || len(wide) > 0 {
+			t.Errorf("%s view on a 390-pixel screen: the page is %.0f pixels wide; wider than the screen: %v", view, page, wide)
+		}
+	}
+}
+
 // Everything is reachable by keyboard: the skip link first, tabs with the arrow keys,
 // a coverage cell with Enter.
 func TestBrowserKeyboard(t *testing.T) {
