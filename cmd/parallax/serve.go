@@ -290,6 +290,7 @@ type server struct {
 	app  *app.Handler
 	root string
 	imp  http.Handler
+	zip  compressCache // the app's text files, compressed
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -318,7 +319,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveWasm(w, r)
 		return
 	}
-	s.app.ServeHTTP(w, r)
+	serveCompressed(s.app, &s.zip, w, r)
 }
 
 // cleanPath reports whether a request path is absolute and free of "." and ".."

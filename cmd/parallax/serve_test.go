@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,11 +93,18 @@ func testServer(t *testing.T, compressed bool) *httptest.Server {
 // response with its body read. Go's transport must not decode it for us.
 func get(t *testing.T, srv *httptest.Server, method, path, acceptEncoding string) (*http.Response, []byte) {
 	t.Helper()
+	return request(t, srv, method, path, http.Header{"Accept-Encoding": {acceptEncoding}})
+}
+
+// request sends a request with the given headers and returns the response with its
+// body read, undecoded.
+func request(t *testing.T, srv *httptest.Server, method, path string, header http.Header) (*http.Response, []byte) {
+	t.Helper()
 	req, err := http.NewRequest(method, srv.URL+path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.Header.Set("Accept-Encoding", acceptEncoding)
+	req.Header = header
 	tr := &http.Transport{DisableCompression: true}
 	defer tr.CloseIdleConnections()
 	res, err := (&http.Client{Transport: tr}).Do(req)
@@ -202,6 +210,87 @@ func TestWasmEncoding(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The page, scripts, manifest and service worker go out compressed, each encoding
+// with its own ETag that still revalidates to 304; small files, HEAD and range
+// requests go out as they are.
+func TestTextEncoding(t *testing.T) {
+	srv := testServer(t, true)
+	paths := []string{"/", "/app.js", "/wasm_exec.js", "/manifest.webmanifest", "/app-worker.js"}
+	tests := []struct {
+		accept string
+		want   string // Content-Encoding
+	}{
+		{"gzip, deflate, br, zstd", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+		{"identity", ""},
+	}
+	for _, path := range paths {
+		plain, want := get(t, srv, "GET", path, "")
+		if plain.StatusCode != http.StatusOK || len(want) < minCompress {
+			t.Fatalf("GET %s = %d with %d bytes: want 200 and at least %d bytes to compress", path, plain.StatusCode, len(want), minCompress)
+		}
+		for _, tt := range tests {
+			res, body := get(t, srv, "GET", path, tt.accept)
+			if got := res.Header.Get("Content-Encoding"); got != tt.want {
+				t.Errorf("GET %s with Accept-Encoding %q: Content-Encoding = %q, want %q", path, tt.accept, got, tt.want)
+				continue
+			}
+			if got := decode(t, tt.want, body); !sameBody(path, got, want) {
+				t.Errorf("GET %s with Accept-Encoding %q: decoded body differs from the uncompressed one (%d bytes, want %d)", path, tt.accept, len(got), len(want))
+			}
+			if tt.want == "" {
+				continue
+			}
+			if len(body) >= len(want)*2/3 {
+				t.Errorf("GET %s as %s: %d bytes of %d: hardly compressed", path, tt.want, len(body), len(want))
+			}
+			if n, _ := strconv.Atoi(res.Header.Get("Content-Length")); n != len(body) {
+				t.Errorf("GET %s as %s: Content-Length %q for %d bytes", path, tt.want, res.Header.Get("Content-Length"), len(body))
+			}
+			etag, plainTag := res.Header.Get("ETag"), plain.Header.Get("ETag")
+			if etag != strings.TrimSuffix(plainTag, `"`)+"-"+tt.want+`"` || !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("GET %s as %s: ETag %s (uncompressed %s), Vary %q", path, tt.want, etag, plainTag, res.Header.Get("Vary"))
+			}
+			again, b := request(t, srv, "GET", path, http.Header{"Accept-Encoding": {tt.accept}, "If-None-Match": {etag}})
+			if again.StatusCode != http.StatusNotModified || len(b) != 0 || again.Header.Get("ETag") != etag {
+				t.Errorf("GET %s as %s, If-None-Match %s: %d, ETag %s, %d bytes; want 304 with that ETag", path, tt.want, etag, again.StatusCode, again.Header.Get("ETag"), len(b))
+			}
+		}
+	}
+	for _, tt := range []struct {
+		name   string
+		method string
+		path   string
+		header http.Header
+		status int
+	}{
+		{"a file too small to gain", "GET", "/web/parallax.css", http.Header{}, http.StatusOK},
+		{"HEAD", "HEAD", "/app.js", http.Header{}, http.StatusOK},
+		{"a range", "GET", "/web/worker.js", http.Header{"Range": {"bytes=0-3"}}, http.StatusPartialContent},
+	} {
+		tt.header.Set("Accept-Encoding", "br, gzip")
+		res, _ := request(t, srv, tt.method, tt.path, tt.header)
+		if res.StatusCode != tt.status || res.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s (%s %s): %d, Content-Encoding %q; want %d, none", tt.name, tt.method, tt.path, res.StatusCode, res.Header.Get("Content-Encoding"), tt.status)
+		}
+	}
+}
+
+// sameBody reports whether two responses for path are the same. go-app writes the
+// page's attributes in a different order on every request (map order), so pages are
+// compared as multisets of bytes.
+func sameBody(path string, a, b []byte) bool {
+	if path != "/" {
+		return bytes.Equal(a, b)
+	}
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return bytes.Equal(a, b)
 }
 
 func decode(t *testing.T, enc string, b []byte) []byte {
