@@ -47,11 +47,7 @@ func cmdCompress(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "%s: %s.br and %s.gz are up to date\n", path, path, path)
 			continue
 		}
-		br, gz, err := compressBytes(raw)
-		if err != nil {
-			fmt.Fprintf(stderr, "parallax compress: %s: %v\n", path, err)
-			return exitInput
-		}
+		br, gz := compressBytes(raw)
 		for _, out := range []struct {
 			path string
 			data []byte
@@ -86,23 +82,26 @@ func upToDate(path string, raw []byte) bool {
 }
 
 // compressBytes returns b compressed with brotli and with gzip, both at their best.
-func compressBytes(b []byte) (br, gz []byte, err error) {
-	var bb, gb bytes.Buffer
-	bw := brotli.NewWriterOptions(&bb, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
-	if _, err := bw.Write(b); err != nil {
-		return nil, nil, fmt.Errorf("brotli: %w", err)
-	}
-	if err := bw.Close(); err != nil {
-		return nil, nil, fmt.Errorf("brotli: %w", err)
-	}
-	gw, _ := gzip.NewWriterLevel(&gb, gzip.BestCompression)
-	if _, err := gw.Write(b); err != nil {
-		return nil, nil, fmt.Errorf("gzip: %w", err)
-	}
-	if err := gw.Close(); err != nil {
-		return nil, nil, fmt.Errorf("gzip: %w", err)
-	}
-	return bb.Bytes(), gb.Bytes(), nil
+func compressBytes(b []byte) (br, gz []byte) {
+	return brotliBytes(b, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24}), gzipBytes(b, gzip.BestCompression)
+}
+
+// brotliBytes returns b compressed with brotli.
+func brotliBytes(b []byte, o brotli.WriterOptions) []byte {
+	var out bytes.Buffer
+	w := brotli.NewWriterOptions(&out, o)
+	w.Write(b) // writing to a bytes.Buffer does not fail
+	w.Close()
+	return out.Bytes()
+}
+
+// gzipBytes returns b compressed with gzip at a level of package compress/gzip.
+func gzipBytes(b []byte, level int) []byte {
+	var out bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&out, level) // the levels used are valid
+	w.Write(b)
+	w.Close()
+	return out.Bytes()
 }
 
 func mb(n int) string { return fmt.Sprintf("%.2f MB", float64(n)/1e6) }

@@ -49,10 +49,7 @@ func testSite(t *testing.T, compressed bool) string {
 		"sub/a.txt":    []byte("a"),
 	}
 	if compressed {
-		br, gz, err := compressBytes(fakeWasm)
-		if err != nil {
-			t.Fatal(err)
-		}
+		br, gz := compressBytes(fakeWasm)
 		files["app.wasm.br"], files["app.wasm.gz"] = br, gz
 	}
 	for name, b := range files {
