@@ -21,6 +21,7 @@ type articlePanel struct {
 	IArticles []compare.Article
 	IDemo     bool
 	IBlind    bool // blind mode: the articles are masked and cannot be changed
+	ILoading  bool // the page has not read the articles yet: keep a row's room for them
 
 	editing  int // index being edited; len(IArticles) for a new one; -1 when closed
 	draft    compare.Article
@@ -378,11 +379,20 @@ func (p *articlePanel) Render() app.UI {
 		app.If(n == 1, func() app.UI {
 			return app.P().Class("note").Text("One article is here: add at least one more about the same story to compare them.")
 		}),
-		app.Ol().Class("cards").Body(
+		app.Ol().Class("cards").Class(loadingClass(p.ILoading)).Body(
 			app.Range(p.IArticles).Slice(func(i int) app.UI { return p.renderCard(i) }),
 		),
 		app.If(p.editing >= 0 && !p.IBlind, func() app.UI { return p.renderForm() }),
 	)
+}
+
+// loadingClass marks the card list while the articles load, so that the cards take
+// room already kept for them instead of pushing the comparison down.
+func loadingClass(loading bool) string {
+	if loading {
+		return "loading"
+	}
+	return ""
 }
 
 func (p *articlePanel) renderConfirm() app.UI {

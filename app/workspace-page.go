@@ -356,7 +356,7 @@ func (p *workspacePage) Render() app.UI {
 			),
 			&appStatus{},
 		),
-		&articlePanel{IArticles: p.panelArticles(), IDemo: p.demo, IBlind: p.masking()},
+		&articlePanel{IArticles: p.panelArticles(), IDemo: p.demo, IBlind: p.masking(), ILoading: !p.client},
 		app.Main().ID("views").Class("px-main").Body(
 			app.If(p.tools.visible(), func() app.UI { return p.renderTools() }),
 			app.If(!prerendering, func() app.UI { return p.renderClassroom() }),

@@ -56,12 +56,21 @@ func chromium(t *testing.T) string {
 }
 
 // instrument runs in every page before its own scripts: it records main-thread long
-// tasks, so the tests can report the longest.
+// tasks, so the tests can report the longest, and layout shifts not caused by the
+// reader (what moves under the pointer), with the elements that moved.
 const instrument = `
 window.__longTasks = [];
+window.__shifts = [];
 try {
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
     .observe({type: "longtask", buffered: true});
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) {
+      if (e.hadRecentInput) continue;
+      const who = (e.sources || []).map((s) => s.node ? (s.node.id ? "#" + s.node.id : (s.node.className || s.node.nodeName)) : "?").join(", ");
+      window.__shifts.push({value: e.value, at: e.startTime, who: who});
+    }
+  }).observe({type: "layout-shift", buffered: true});
 } catch (e) {}
 `
 
@@ -254,21 +263,41 @@ func maxOf(xs []float64) float64 {
 // three first visits (each in a fresh browser profile); each is logged.
 func TestBrowserLoadBudget(t *testing.T) {
 	const loads = 3
-	var longest, aligned []float64
+	var longest, aligned, shifts []float64
 	for i := range loads {
 		s := newSession(t)
 		s.open()
 		tasks := s.longTasks()
 		first := jsEval[float64](s, `(performance.getEntriesByName("parallax-aligned")[0] || {startTime: -1}).startTime`)
-		t.Logf("first visit %d: longest main-thread task %.0f ms (%d over 50 ms); first aligned view %.0f ms after navigation", i+1, maxOf(tasks), len(tasks), first)
-		longest, aligned = append(longest, maxOf(tasks)), append(aligned, first)
+		shift, moved := s.layoutShift()
+		t.Logf("first visit %d: longest main-thread task %.0f ms (%d over 50 ms); first aligned view %.0f ms after navigation; layout shift %.3f (largest moved %s)", i+1, maxOf(tasks), len(tasks), first, shift, moved)
+		longest, aligned, shifts = append(longest, maxOf(tasks)), append(aligned, first), append(shifts, shift)
 	}
 	slices.Sort(longest)
 	slices.Sort(aligned)
-	t.Logf("median of %d first visits: longest main-thread task %.0f ms, first aligned view %.0f ms", loads, longest[loads/2], aligned[loads/2])
+	slices.Sort(shifts)
+	t.Logf("median of %d first visits: longest main-thread task %.0f ms, first aligned view %.0f ms, layout shift %.3f", loads, longest[loads/2], aligned[loads/2], shifts[loads/2])
 	if longest[loads/2] > 200 {
 		t.Errorf("the longest main-thread task while loading is %.0f ms (median of %d loads): over the 200 ms budget", longest[loads/2], loads)
 	}
+	// 0.1 is the web's usual line for "good" (Core Web Vitals' cumulative layout shift).
+	if shifts[loads/2] > 0.1 {
+		t.Errorf("the page moves under the reader while it loads: layout shift %.3f (median of %d loads), over 0.1", shifts[loads/2], loads)
+	}
+}
+
+// layoutShift returns the page's cumulative layout shift so far (shifts the reader
+// did not cause) and what moved in the largest one.
+func (s *session) layoutShift() (float64, string) {
+	total, largest, moved := 0.0, 0.0, ""
+	for _, e := range jsEval[[]map[string]any](s, `window.__shifts || []`) {
+		v, _ := e["value"].(float64)
+		total += v
+		if v > largest {
+			largest, moved = v, fmt.Sprint(e["who"])
+		}
+	}
+	return total, moved
 }
 
 // The seed demo: compared on first visit, the Gaza death-toll claim shows the wording
