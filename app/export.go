@@ -27,8 +27,9 @@ func exportButtons() []app.UI {
 	}
 }
 
-// handleExport downloads the comparison as Markdown (with its framing notes) or as a standalone HTML page
-// (marked against the reference outlet the page shows), or the claims as CSV.
+// handleExport downloads the comparison as Markdown (with its framing notes) or as a
+// standalone HTML page (marked against the reference outlet the page shows), or the
+// claims as CSV.
 func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	format, _ := a.Value.(string)
 	if p.res == nil || p.st != statusDone {
