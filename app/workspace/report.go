@@ -27,9 +27,10 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 		for j, m := range c.Members {
 			d := docs[m.Doc]
 			fmt.Fprintf(b, "  %-28s ", clip(Label(d), 28))
-			b.WriteString(wording(c, j, d, textMarks))
+			df := memberDiff(&c, j, docs)
+			b.WriteString(wording(c, j, d, df, textMarks))
 			b.WriteString("\n")
-			if df := diffFor(c, m); df != nil && len(df.Numbers) > 0 {
+			if df != nil && len(df.Numbers) > 0 {
 				fmt.Fprintf(b, "  %-28s numbers differ: %s\n", "", numberLine(df.Numbers))
 			}
 		}
@@ -88,7 +89,7 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	docs := docs(r)
 	b.WriteString("# Parallax comparison\n\n| Article | Outlet | Date | Sentences |\n| --- | --- | --- | --- |\n")
 	for _, d := range r.Documents {
-		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(d.Title), mdCell(d.Outlet), d.Date, len(d.Sentences))
+		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(d.Title), mdCell(d.Outlet), mdCell(d.Date), len(d.Sentences))
 	}
 	fmt.Fprintf(b, "\n## Shared claims (%d)\n\n", len(r.Claims))
 	for i, c := range r.Claims {
@@ -100,8 +101,8 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 		for j, m := range c.Members {
 			d := docs[m.Doc]
 			fmt.Fprintf(b, "- **%s**: ", mdText(Label(d)))
-			b.WriteString(wording(c, j, d, mdMarks))
-			df := diffFor(c, m)
+			df := memberDiff(&c, j, docs)
+			b.WriteString(wording(c, j, d, df, mdMarks))
 			if df != nil && len(df.Numbers) > 0 {
 				fmt.Fprintf(b, " *(numbers differ: %s)*", mdText(numberLine(df.Numbers)))
 			}
@@ -137,13 +138,17 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	return b.Flush()
 }
 
-func diffFor(c compare.Claim, m compare.Ref) *compare.Diff {
-	for i := range c.Diffs {
-		if c.Diffs[i].To == m {
-			return &c.Diffs[i]
-		}
+// memberDiff returns how the j-th member of claim c words what its first member does
+// (nil for the first member): the claim's stored diff, or one made from the two
+// sentences when the result stores none, as the app's results (aligned with
+// compare.Options.NoWordDiffs) do not.
+func memberDiff(c *compare.Claim, j int, docs map[string]*compare.Document) *compare.Diff {
+	if j == 0 {
+		return nil
 	}
-	return nil
+	first, m := c.Members[0], c.Members[j]
+	df := pairDiff(c, first, m, text(docs[first.Doc], first.Sentence), text(docs[m.Doc], m.Sentence))
+	return &df
 }
 
 // outletCount says how many articles a claim's members come from: "3 outlets".
@@ -169,12 +174,12 @@ var (
 	mdMarks   = marks{"<ins>", "</ins>", "~~", "~~", mdText}
 )
 
-// wording is how the j-th member of claim c reads, on one line: marked against the
-// claim's first member when the two share words, plain otherwise (a diff that deletes
-// one sentence and inserts another is noise to a reader). d is the member's document.
-func wording(c compare.Claim, j int, d *compare.Document, mk marks) string {
+// wording is how the j-th member of claim c reads, on one line: marked by df, its diff
+// against the claim's first member (memberDiff), when the two share words, plain
+// otherwise (a diff that deletes one sentence and inserts another is noise to a
+// reader). d is the member's document.
+func wording(c compare.Claim, j int, d *compare.Document, df *compare.Diff, mk marks) string {
 	m := c.Members[j]
-	df := diffFor(c, m)
 	if j == 0 || df == nil || !sharesWords(df) {
 		return mk.esc(text(d, m.Sentence))
 	}

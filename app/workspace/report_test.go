@@ -19,7 +19,7 @@ func TestWordingReadsBack(t *testing.T) {
 	for _, c := range res.Claims {
 		for j, m := range c.Members {
 			d := docs[m.Doc]
-			got := wording(c, j, d, mk)
+			got := wording(c, j, d, memberDiff(&c, j, docs), mk)
 			if strings.ContainsAny(got, "\x01\x03") {
 				marked++
 			}
@@ -68,9 +68,35 @@ func TestWordingMarkdown(t *testing.T) {
 		}}},
 	}
 	d := &compare.Document{ID: "b", Sentences: []compare.Sentence{{Text: "Officials said <b>23,000</b> people died."}}}
-	got := wording(c, 1, d, mdMarks)
+	got := wording(c, 1, d, memberDiff(&c, 1, map[string]*compare.Document{"b": d}), mdMarks)
 	want := `Officials said ~~22,000~~ <ins>\<b\>23,000\</b\></ins> people died.`
 	if got != want {
 		t.Errorf("wording = %q, want %q", got, want)
+	}
+}
+
+// TestMarkdownFromAppResult checks the app's Markdown export: the app's results carry
+// no stored diffs (its engine drops them), yet the report marks each wording against
+// the claim's first and says which numbers differ, exactly as the command's report of
+// the same articles does.
+func TestMarkdownFromAppResult(t *testing.T) {
+	arts := seeds.Articles()
+	var want strings.Builder
+	if err := WriteMarkdown(&want, align(t, arts, nil), nil); err != nil {
+		t.Fatal(err)
+	}
+	res := align(t, arts, &compare.Options{NoWordDiffs: true})
+	for i := range res.Claims {
+		res.Claims[i].Diffs = nil // as app/engine.go's pack leaves them
+	}
+	var got strings.Builder
+	if err := WriteMarkdown(&got, res, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(got.String(), "<ins>"); n == 0 || !strings.Contains(got.String(), "numbers differ") {
+		t.Errorf("the app's Markdown has %d <ins> marks and numbers differ: %v", n, strings.Contains(got.String(), "numbers differ"))
+	}
+	if got.String() != want.String() {
+		t.Errorf("the app's Markdown differs from the command's for the same articles:\n%.600s\nwant\n%.600s", got.String(), want.String())
 	}
 }
