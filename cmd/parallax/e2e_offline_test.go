@@ -354,7 +354,7 @@ According to the Gaza Health Ministry, more than 23,000 Palestinians have been k
 		button, file string
 		want         []string
 	}{
-		{"#export-md", "parallax-comparison.md", []string{"Classroom Gazette", "## Framing", "> where: "}},
+		{"#export-md", "parallax-comparison.md", []string{"Classroom Gazette", "## Framing", "> where: ", "<ins>", "numbers differ: "}},
 		{"#export-csv", "parallax-claims.csv", []string{"Classroom Gazette"}},
 	} {
 		s.click(ex.button)
