@@ -230,6 +230,9 @@ func TestTextEncoding(t *testing.T) {
 		if plain.StatusCode != http.StatusOK || len(want) < minCompress {
 			t.Fatalf("GET %s = %d with %d bytes: want 200 and at least %d bytes to compress", path, plain.StatusCode, len(want), minCompress)
 		}
+		if !strings.Contains(plain.Header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("GET %s uncompressed: Vary %q; a shared cache could hand it to every browser", path, plain.Header.Get("Vary"))
+		}
 		for _, tt := range tests {
 			res, body := get(t, srv, "GET", path, tt.accept)
 			if got := res.Header.Get("Content-Encoding"); got != tt.want {
@@ -253,10 +256,16 @@ func TestTextEncoding(t *testing.T) {
 				t.Errorf("GET %s as %s: ETag %s (uncompressed %s), Vary %q", path, tt.want, etag, plainTag, res.Header.Get("Vary"))
 			}
 			again, b := request(t, srv, "GET", path, http.Header{"Accept-Encoding": {tt.accept}, "If-None-Match": {etag}})
-			if again.StatusCode != http.StatusNotModified || len(b) != 0 || again.Header.Get("ETag") != etag {
-				t.Errorf("GET %s as %s, If-None-Match %s: %d, ETag %s, %d bytes; want 304 with that ETag", path, tt.want, etag, again.StatusCode, again.Header.Get("ETag"), len(b))
+			if again.StatusCode != http.StatusNotModified || len(b) != 0 || again.Header.Get("ETag") != etag || !strings.Contains(again.Header.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("GET %s as %s, If-None-Match %s: %d, ETag %s, Vary %q, %d bytes; want 304 with that ETag and Vary", path, tt.want, etag, again.StatusCode, again.Header.Get("ETag"), again.Header.Get("Vary"), len(b))
 			}
 		}
+	}
+	// A file too small to compress keeps its own ETag, on revalidation too.
+	small, _ := get(t, srv, "GET", "/web/parallax.css", "br")
+	again, _ := request(t, srv, "GET", "/web/parallax.css", http.Header{"Accept-Encoding": {"br"}, "If-None-Match": {small.Header.Get("ETag")}})
+	if again.StatusCode != http.StatusNotModified || again.Header.Get("ETag") != small.Header.Get("ETag") {
+		t.Errorf("revalidating an uncompressed small file (ETag %s): %d with ETag %s; want 304 with the same ETag", small.Header.Get("ETag"), again.StatusCode, again.Header.Get("ETag"))
 	}
 	for _, tt := range []struct {
 		name   string

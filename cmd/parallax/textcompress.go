@@ -95,19 +95,24 @@ func compress(enc string, body []byte) []byte {
 // serveCompressed runs h and sends its text responses compressed when the browser
 // accepts it. Each compressed response has its own ETag (the ETag h sets plus
 // "-br" or "-gzip"); a revalidation with it reaches h with h's own ETag, so that
-// h still answers 304 Not Modified. HEAD and range requests are passed through.
+// h still answers 304 Not Modified, with that ETag. Every response says it varies by
+// Accept-Encoding, so no cache hands one encoding to a browser that asked for another.
+// HEAD requests are passed through (h writes no body for them, so their compressed
+// length is unknown); partial (206) responses are never compressed.
 func serveCompressed(h http.Handler, cache *compressCache, w http.ResponseWriter, r *http.Request) {
+	w.Header().Add("Vary", "Accept-Encoding")
 	enc := textEncoding(r.Header.Get("Accept-Encoding"))
-	if enc == "" || r.Method != http.MethodGet || r.Header.Get("Range") != "" {
+	if enc == "" || r.Method != http.MethodGet {
 		h.ServeHTTP(w, r)
 		return
 	}
+	cw := &compressWriter{ResponseWriter: w, enc: enc, cache: cache}
 	suffix := "-" + enc + `"`
 	if inm := r.Header.Get("If-None-Match"); strings.HasSuffix(inm, suffix) {
 		r = r.Clone(r.Context())
 		r.Header.Set("If-None-Match", strings.TrimSuffix(inm, suffix)+`"`)
+		cw.revalidated = true
 	}
-	cw := &compressWriter{ResponseWriter: w, enc: enc, cache: cache}
 	h.ServeHTTP(cw, r)
 	cw.finish()
 }
@@ -116,11 +121,12 @@ func serveCompressed(h http.Handler, cache *compressCache, w http.ResponseWriter
 // compressed; other responses go through unchanged.
 type compressWriter struct {
 	http.ResponseWriter
-	enc     string
-	cache   *compressCache
-	started bool // WriteHeader was called
-	hold    bool // the response is being held back to be compressed
-	body    bytes.Buffer
+	enc         string
+	cache       *compressCache
+	started     bool // WriteHeader was called
+	hold        bool // the response is being held back to be compressed
+	revalidated bool // the browser revalidated a compressed copy (its ETag)
+	body        bytes.Buffer
 }
 
 func (cw *compressWriter) WriteHeader(status int) {
@@ -129,15 +135,11 @@ func (cw *compressWriter) WriteHeader(status int) {
 	}
 	cw.started = true
 	hd := cw.Header()
-	text := compressible(hd.Get("Content-Type"))
-	if text {
-		hd.Add("Vary", "Accept-Encoding")
-	}
 	switch {
-	case status == http.StatusOK && text && hd.Get("Content-Encoding") == "":
+	case status == http.StatusOK && compressible(hd.Get("Content-Type")) && hd.Get("Content-Encoding") == "":
 		cw.hold = true
 		return
-	case status == http.StatusNotModified:
+	case status == http.StatusNotModified && cw.revalidated:
 		cw.tagETag() // the ETag the browser revalidated with
 	}
 	cw.ResponseWriter.WriteHeader(status)
