@@ -35,8 +35,8 @@ var (
 var loadPaths = []struct {
 	path, encoding string
 }{
-	{"/", ""}, {"/app.js", "gzip"}, {"/wasm_exec.js", "gzip"}, {"/web/parallax.css", "gzip"},
-	{"/manifest.webmanifest", ""}, {"/web/app.wasm", "br"}, {"/web/worker.js", "gzip"},
+	{"/", "br"}, {"/app.js", "gzip"}, {"/wasm_exec.js", "gzip"}, {"/web/parallax.css", "gzip"},
+	{"/manifest.webmanifest", "br"}, {"/web/app.wasm", "br"}, {"/web/worker.js", "gzip"},
 	{"/web/boot.js", "gzip"},
 	{"/web/icon.svg", ""}, {"/web/app.wasm", "gzip"},
 }
@@ -117,13 +117,15 @@ func TestLoad(t *testing.T) {
 	var wg sync.WaitGroup
 	for c := range *loadConns {
 		wg.Go(func() {
+			files := c // the next file to ask for, in loadPaths
 			for i := c; time.Now().Before(deadline); i++ {
 				path, enc, kind := "", "", ""
 				if i%10 == 0 {
 					page := []string{"/news", "/regional", "/latin1", "/hostile"}[i/10%4]
 					path, kind = "/api/import?url="+site.URL+page, "import"
 				} else {
-					p := loadPaths[i%len(loadPaths)]
+					p := loadPaths[files%len(loadPaths)]
+					files++
 					path, enc, kind = p.path, p.encoding, "GET "+p.path+" "+p.encoding
 				}
 				req, _ := http.NewRequest("GET", base+path, nil)
@@ -204,6 +206,11 @@ func TestLoad(t *testing.T) {
 	}
 	if stats.errors > 0 {
 		t.Errorf("%d requests failed outright", stats.errors)
+	}
+	for _, p := range loadPaths {
+		if k := "GET " + p.path + " " + p.encoding + " 200"; stats.status[k] == 0 {
+			t.Errorf("no request answered %q: the load did not cover every file", k)
+		}
 	}
 	for k, n := range stats.status {
 		var code int

@@ -35,7 +35,7 @@ var fakeWasm = bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00 parallax test module
 
 // testSite writes a small web/ directory (app.wasm and its precompressed copies,
 // styles, a worker script) and returns its root.
-func testSite(t *testing.T, compressed bool) string {
+func testSite(t testing.TB, compressed bool) string {
 	t.Helper()
 	root := t.TempDir()
 	web := filepath.Join(root, "web")
@@ -671,4 +671,26 @@ func TestBuildStaticNoImport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "api")); !os.IsNotExist(err) {
 		t.Errorf("static site has %s (err %v), want no import endpoint", filepath.Join(out, "api"), err)
 	}
+}
+
+// BenchmarkCompressPage measures compressing the page as the server does on every
+// request for it (pages are not kept): brotli, with a reused writer.
+func BenchmarkCompressPage(b *testing.B) {
+	registerRoutes()
+	h, err := newHandler(testSite(b, true))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	page := rec.Body.Bytes()
+	if rec.Code != http.StatusOK || len(page) < minCompress {
+		b.Fatalf("GET / = %d with %d bytes", rec.Code, len(page))
+	}
+	var n int
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		n = len(compress("br", page))
+	}
+	b.ReportMetric(float64(n), "compressed-bytes")
 }

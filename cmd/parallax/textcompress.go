@@ -84,13 +84,34 @@ func (c *compressCache) get(enc string, body []byte, keep bool) []byte {
 
 // compress returns body compressed with enc ("br" or "gzip"). Brotli at quality
 // 6 is about as small as at its best for files of this size, in a fraction of the
-// time: pages are compressed on every request.
+// time: pages are compressed on every request. The writers are reused: a new
+// brotli writer allocates its tables, 2.2 MB at quality 6, which made compressing
+// a 4.6 KB page take 0.75 ms instead of 0.13 ms (BenchmarkCompressPage).
 func compress(enc string, body []byte) []byte {
+	var out bytes.Buffer
 	if enc == "br" {
-		return brotliBytes(body, brotli.WriterOptions{Quality: 6})
+		w := brotliWriters.Get().(*brotli.Writer)
+		w.Reset(&out)
+		w.Write(body) // writing to a bytes.Buffer does not fail
+		w.Close()
+		brotliWriters.Put(w)
+		return out.Bytes()
 	}
-	return gzipBytes(body, gzip.BestCompression)
+	w := gzipWriters.Get().(*gzip.Writer)
+	w.Reset(&out)
+	w.Write(body)
+	w.Close()
+	gzipWriters.Put(w)
+	return out.Bytes()
 }
+
+var (
+	brotliWriters = sync.Pool{New: func() any { return brotli.NewWriterOptions(nil, brotli.WriterOptions{Quality: 6}) }}
+	gzipWriters   = sync.Pool{New: func() any {
+		w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression) // a valid level
+		return w
+	}}
+)
 
 // serveCompressed runs h and sends its text responses compressed when the browser
 // accepts it. Each compressed response has its own ETag (the ETag h sets plus
