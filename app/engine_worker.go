@@ -178,6 +178,7 @@ var warm warmReply
 
 // warmReply is a comparison made ahead of its request.
 type warmReply struct {
+	n        int    // how many articles were compared
 	articles []byte // the articles compared, as JSON; nil if none
 	reply    EngineReply
 }
@@ -191,12 +192,13 @@ func (w *warmReply) demo() {
 	}
 	rep := compareNow(EngineRequest{Articles: arts})
 	pack(&rep)
-	w.articles, w.reply = b, rep
+	w.n, w.articles, w.reply = len(arts), b, rep
 }
 
-// answer returns the kept reply if req asks to compare the same articles.
+// answer returns the kept reply if req asks to compare the same articles. Only a
+// request with as many articles is encoded to compare it with them.
 func (w *warmReply) answer(req EngineRequest) (EngineReply, bool) {
-	if w.articles == nil {
+	if w.articles == nil || len(req.Articles) != w.n {
 		return EngineReply{}, false
 	}
 	b, err := json.Marshal(req.Articles)
