@@ -41,7 +41,8 @@ type alignedView struct {
 }
 
 // The rows are drawn from the next turn on (growLater): a new result or reference
-// first draws the table's frame, in a task of its own.
+// first draws the table's frame, in a task of its own, except that a claim to focus
+// (IFocus) is drawn at once with every row above it, so the focus can move to it.
 func (v *alignedView) OnMount(ctx app.Context)  { v.build(); v.growLater(ctx); v.moveFocus(ctx) }
 func (v *alignedView) OnUpdate(ctx app.Context) { v.build(); v.growLater(ctx); v.moveFocus(ctx) }
 

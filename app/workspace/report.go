@@ -54,7 +54,7 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 		b.WriteString("\n")
 	}
 	if fr != nil {
-		writeFramingText(b, r, fr)
+		writeFramingText(b, docs, fr)
 	}
 	return b.Flush()
 }
@@ -133,7 +133,7 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 		b.WriteString("\n")
 	}
 	if fr != nil {
-		writeFramingMarkdown(b, r, fr)
+		writeFramingMarkdown(b, docs, fr)
 	}
 	return b.Flush()
 }
@@ -157,10 +157,7 @@ func outletCount(members []compare.Ref) string {
 	for _, m := range members {
 		seen[m.Doc] = true
 	}
-	if len(seen) == 1 {
-		return "1 outlet"
-	}
-	return fmt.Sprintf("%d outlets", len(seen))
+	return fmt.Sprintf("%d %s", len(seen), plural(len(seen), "outlet", "outlets"))
 }
 
 // marks are how one output format marks up a diff, and escapes text.

@@ -97,8 +97,7 @@ func sourceWords(src string, k framing.Kind) string {
 func quoteText(s string) string { return "“" + oneLine(s) + "”" }
 
 // writeFramingText writes the per-article framing, labels by actor and voices.
-func writeFramingText(b *bufio.Writer, r *compare.Result, fr *framing.Comparison) {
-	docs := docs(r)
+func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *framing.Comparison) {
 	b.WriteString("Framing by article\n\n")
 	for i, a := range fr.Articles {
 		d := docs[a.Doc]
@@ -134,15 +133,14 @@ func writeFramingText(b *bufio.Writer, r *compare.Result, fr *framing.Comparison
 	if len(fr.Voices) > 0 {
 		b.WriteString("Voices across articles\n")
 		for _, v := range fr.Voices {
-			fmt.Fprintf(b, "  %s: %s, %d words%s\n", v.Name, fmt.Sprintf("%d %s", v.Quotes, plural(v.Quotes, "quotation", "quotations")), v.Words, byLine(docs, v))
+			fmt.Fprintf(b, "  %s: %d %s, %d words%s\n", v.Name, v.Quotes, plural(v.Quotes, "quotation", "quotations"), v.Words, byLine(docs, v))
 		}
 		b.WriteString("\n")
 	}
 }
 
 // writeFramingMarkdown is writeFramingText as Markdown.
-func writeFramingMarkdown(b *bufio.Writer, r *compare.Result, fr *framing.Comparison) {
-	docs := docs(r)
+func writeFramingMarkdown(b *bufio.Writer, docs map[string]*compare.Document, fr *framing.Comparison) {
 	b.WriteString("## Framing\n\n| Article | Attributed | Named / unnamed sources | Hedges / caveats | Most quoted | Claims in lead / last third | Only here |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for i, a := range fr.Articles {
 		cv := fr.Coverage[i]

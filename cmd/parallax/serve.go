@@ -168,7 +168,7 @@ func appHandler(root string) (*app.Handler, error) {
 
 // offlineResources are the files the app needs that go-app's service worker does not
 // cache by itself (it does cache the page, app.js, wasm_exec.js, app.wasm, the
-// manifest, the styles and the PNG icons): the engine's Web Worker script, which
+// manifest, the styles, the scripts it is given (web/boot.js) and the PNG icons): the engine's Web Worker script, which
 // loads wasm_exec.js and app.wasm, and the SVG icon of the page and the manifest.
 var offlineResources = []string{"/web/worker.js", "/web/icon.svg"}
 
