@@ -206,11 +206,30 @@ func (v *alignedView) renderRow(r *row) app.UI {
 					app.Span().Class("sr-only").Text("not reported"), // CSS draws a dash
 				)
 			}
-			return app.Td().DataSet("doc", v.cols[i]).Body(app.Range(spans).Slice(func(j int) app.UI {
-				return renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
-			}))
+			return app.Td().DataSet("doc", v.cols[i]).Body(v.renderCell(spans)...)
 		}),
 	)
+}
+
+// renderCell renders one outlet's sentences of a claim: those shown, then the folded
+// ones behind a summary that says how many there are.
+func (v *alignedView) renderCell(spans []span) []app.UI {
+	var shown, folded []app.UI
+	for j := range spans {
+		ui := renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
+		if spans[j].Folded {
+			folded = append(folded, ui)
+		} else {
+			shown = append(shown, ui)
+		}
+	}
+	if len(folded) > 0 {
+		shown = append(shown, app.Details().Class("more-sents").Body(
+			app.Summary().Text(plural(len(folded), "more sentence")+" from this outlet"),
+			app.Div().Body(folded...),
+		))
+	}
+	return shown
 }
 
 // renderExtras renders what the registered claim extras (claimExtras) add under a

@@ -3,6 +3,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -268,6 +269,91 @@ func TestBuildRows(t *testing.T) {
 				t.Errorf("claim %s has %d base sentences, want 1", r.ID, bases)
 			}
 		}
+	}
+}
+
+// TestFoldCell: a cell shows its base and the cellShown-1 sentences closest to it,
+// captions last, and folds the rest; small cells fold nothing.
+func TestFoldCell(t *testing.T) {
+	doc := compare.Parse(compare.Article{ID: "a", Text: "Blinken meets Herzog.\n\n" +
+		"Blinken met President Isaac Herzog in Tel Aviv on Tuesday to discuss the hostages.\n\n" +
+		"Herzog and Blinken discussed the hostages held in Gaza.\n\n" +
+		"The weather was cold.\n\n" +
+		"Hostage families protested outside the meeting in Tel Aviv.\n\n" +
+		"President Isaac Herzog, right, meets with Secretary of State Antony Blinken in Tel Aviv on Tuesday."})
+	if n := len(doc.Sentences); n != 6 {
+		t.Fatalf("%d sentences, want 6: %+v", n, doc.Sentences)
+	}
+	doc.Sentences[5].Role = compare.RoleCaption
+	x := newIndex(&compare.Result{Documents: []compare.Document{doc}})
+	cell := func(idx ...int) []span {
+		var c []span
+		for _, i := range idx {
+			c = append(c, span{Ref: compare.Ref{Doc: "a", Sentence: i}, Text: doc.Sentences[i].Text, Base: i == 1})
+		}
+		return c
+	}
+	base := doc.Sentences[1].Text
+	tests := []struct {
+		name   string
+		cell   []span
+		folded []int // sentence indexes
+	}{
+		{"small", cell(1, 3, 5), nil},
+		{"caption last", cell(1, 2, 4, 5), []int{5}},
+		{"least alike folded", cell(1, 2, 3, 4, 5), []int{3, 5}},
+		{"no base in the cell, caption still last", cell(2, 3, 4, 5), []int{5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			foldCell(x, tt.cell, base)
+			var folded []int
+			for _, s := range tt.cell {
+				if s.Folded {
+					folded = append(folded, s.Ref.Sentence)
+				}
+			}
+			if !slices.Equal(folded, tt.folded) {
+				t.Errorf("folded %v, want %v", folded, tt.folded)
+			}
+		})
+	}
+}
+
+// TestFoldSeeds: on the demo, every cell shows at most cellShown sentences, one of
+// them its base, and the sentence giving the Gaza death toll is not folded.
+func TestFoldSeeds(t *testing.T) {
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newIndex(res)
+	ref := res.Documents[0].ID
+	folds, toll := 0, false
+	for _, r := range buildRows(x, columnOrder(res, ref), ref, sortOutlets) {
+		for _, cell := range r.Cells {
+			shown := 0
+			for _, s := range cell {
+				if s.Folded {
+					folds++
+					if s.Base {
+						t.Errorf("claim %s: the base is folded", r.ID)
+					}
+					continue
+				}
+				shown++
+				toll = toll || strings.Contains(s.Text, "23,000 Palestinians have been killed")
+			}
+			if shown != min(len(cell), cellShown) {
+				t.Errorf("claim %s: %d of %d sentences shown, want %d", r.ID, shown, len(cell), min(len(cell), cellShown))
+			}
+		}
+	}
+	if folds == 0 {
+		t.Error("no sentence of the demo is folded, though claims gather up to eight of one outlet")
+	}
+	if !toll {
+		t.Error("002's death toll (23,000) is folded or missing")
 	}
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -62,6 +63,14 @@ func (x *index) sentence(r compare.Ref) string {
 	return d.Sentences[r.Sentence].Text
 }
 
+func (x *index) role(r compare.Ref) compare.Role {
+	d := x.doc(r.Doc)
+	if d == nil || r.Sentence < 0 || r.Sentence >= len(d.Sentences) {
+		return ""
+	}
+	return d.Sentences[r.Sentence].Role
+}
+
 // span is one sentence in a cell of the aligned view.
 type span struct {
 	Ref    compare.Ref
@@ -69,6 +78,7 @@ type span struct {
 	Chunks []compare.Chunk // diff against the row's base; nil until diffRows, and for the base
 	Base   bool            // this is the sentence the others are compared with
 	Nums   map[string]bool // numbers this sentence gives differently from the base
+	Folded bool            // shown behind "more sentences" (see foldCell)
 }
 
 // row is one claim of the aligned view: one cell per column.
@@ -156,6 +166,9 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 			}
 			r.Cells[k] = append(r.Cells[k], s)
 		}
+		for _, cell := range r.Cells {
+			foldCell(x, cell, baseText)
+		}
 		rows = append(rows, r)
 	}
 	switch order {
@@ -194,6 +207,62 @@ func diffRows(rows []row, from, to int) {
 			}
 		}
 	}
+}
+
+// cellShown is how many of one outlet's sentences a claim's cell shows before the
+// rest are folded away: a claim can gather many sentences of one long article (eight
+// in the demo), which made its row several screens tall.
+const cellShown = 3
+
+// foldCell folds all but cellShown sentences of a cell: it shows the base and the
+// sentences closest to the base (cosine of their sets of matching terms, as the engine
+// normalises them), photo captions last: a caption shares the names of the people
+// in the photo with many sentences and says little more. The sentences shown and
+// folded each stay in article order.
+func foldCell(x *index, cell []span, base string) {
+	if len(cell) <= cellShown {
+		return
+	}
+	baseTerms := termSet(base)
+	weight := make([]float64, len(cell))
+	rank := make([]int, len(cell))
+	for i := range cell {
+		rank[i] = i
+		switch {
+		case cell[i].Base:
+			weight[i] = 3 // above any cosine
+		case x.role(cell[i].Ref) == compare.RoleCaption:
+			weight[i] = cosine(baseTerms, termSet(cell[i].Text))
+		default:
+			weight[i] = 1 + cosine(baseTerms, termSet(cell[i].Text))
+		}
+	}
+	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
+	for k, i := range rank {
+		cell[i].Folded = k >= cellShown
+	}
+}
+
+func termSet(s string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range compare.Terms(s) {
+		set[t] = true
+	}
+	return set
+}
+
+// cosine is the cosine similarity of two sets: shared / √(|a|·|b|).
+func cosine(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for t := range a {
+		if b[t] {
+			n++
+		}
+	}
+	return float64(n) / math.Sqrt(float64(len(a)*len(b)))
 }
 
 // numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5").

@@ -368,6 +368,32 @@ func TestBrowserDemo(t *testing.T) {
 		t.Error("the evidence of a claim does not show on focus")
 	}
 
+	// A claim that gathers many sentences of one outlet shows three of them and folds
+	// the rest behind a summary that counts them; a click shows them.
+	s.waitFor("every row of the aligned view", `document.querySelector("#aligned").dataset.pending === "0"`)
+	fold := jsEval[map[string]any](s, `(() => {
+		const d = document.querySelector("#aligned td details.more-sents");
+		if (!d) return {};
+		const td = d.closest("td"), folded = [...d.querySelectorAll(".sent")];
+		return {row: td.closest("tr").id, doc: td.dataset.doc, summary: d.querySelector("summary").innerText,
+			folded: folded.length, visible: folded.filter(e => e.checkVisibility()).length,
+			shown: [...td.querySelectorAll(".sent")].filter(e => !d.contains(e) && e.checkVisibility()).length};
+	})()`)
+	if fold["row"] == nil {
+		t.Fatal("no cell of the demo folds sentences, though claims gather up to eight of one outlet")
+	}
+	n := int(fold["folded"].(float64))
+	if want := fmt.Sprintf("%d more sentences from this outlet", n); n < 1 || fold["summary"] != want && !(n == 1 && fold["summary"] == "1 more sentence from this outlet") {
+		t.Errorf("folded cell %v: summary %q for %d sentences", fold["row"], fold["summary"], n)
+	}
+	if fold["shown"].(float64) != 3 || fold["visible"].(float64) != 0 {
+		t.Errorf("folded cell %v: %v sentences shown and %v of the %d folded ones visible; want 3 and 0", fold["row"], fold["shown"], fold["visible"], n)
+	}
+	foldedSel := fmt.Sprintf(`#%s td[data-doc=%q] details.more-sents`, fold["row"], fold["doc"])
+	s.click(foldedSel + " summary")
+	s.waitFor("the folded sentences", fmt.Sprintf(`[...document.querySelectorAll(%q)].every(e => e.checkVisibility())`, foldedSel+" .sent"))
+	jsEval[bool](s, fmt.Sprintf(`(document.querySelector(%q).open = false, true)`, foldedSel))
+
 	if *screenshotPath != "" {
 		s.do("scrolling", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); document.querySelector("#status").scrollIntoView()`))
 		buf, err := chromedp.Run(s.ctx, chromedp.CaptureScreenshot())
@@ -406,6 +432,16 @@ func TestBrowserDemo(t *testing.T) {
 	}))
 	if hidden := jsEval[bool](s, `[".panel-articles", ".tabs"].every(sel => getComputedStyle(document.querySelector(sel)).display === "none") && getComputedStyle(document.querySelector("#unique")).display !== "none"`); !hidden {
 		t.Error("printing shows the article panel or the tabs, or hides the view")
+	}
+	// Print shows what the screen folds: every outlet's sentences, and in the aligned
+	// view the folded ones.
+	if n := jsEval[int](s, `[...document.querySelectorAll("#unique li")].filter(e => !e.checkVisibility()).length`); n > 0 {
+		t.Errorf("printed, %d sentences of the collapsed outlets in “Only in one outlet” are hidden", n)
+	}
+	jsEval[bool](s, `(document.querySelector("#tab-aligned").click(), true)`) // the tabs are not printed
+	s.waitFor("the aligned view", `!!document.querySelector("#aligned td details.more-sents:not([open])")`)
+	if got := jsEval[[]int](s, `[document.querySelectorAll("#aligned .more-sents .sent").length, [...document.querySelectorAll("#aligned .more-sents .sent")].filter(e => !e.checkVisibility()).length]`); got[0] == 0 || got[1] > 0 {
+		t.Errorf("printed, %d of the %d folded sentences of the aligned view are hidden", got[1], got[0])
 	}
 
 	s.noConsoleErrors()
