@@ -212,15 +212,16 @@ func diffRows(rows []row, from, to int) {
 // cellShown is how many of one outlet's sentences a claim's cell shows before the
 // rest are folded away: a claim can gather many sentences of one long article (eight
 // in the demo), which made its row several screens tall.
-const cellShown = 3
+const cellShown = 4
 
-// foldCell folds all but cellShown sentences of a cell: it shows the base and the
+// foldCell folds all but cellShown sentences of a cell, if that folds two or more
+// (a summary line in place of one sentence saves little): it shows the base and the
 // sentences closest to the base (cosine of their sets of matching terms, as the engine
 // normalises them), photo captions last: a caption shares the names of the people
 // in the photo with many sentences and says little more. The sentences shown and
 // folded each stay in article order.
 func foldCell(x *index, cell []span, base string) {
-	if len(cell) <= cellShown {
+	if len(cell) < cellShown+2 {
 		return
 	}
 	baseTerms := termSet(base)
