@@ -47,6 +47,15 @@ func (s *session) cdp(what string, call func(ctx context.Context) error) {
 	s.do(what, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error { return call(ctx) }))
 }
 
+// media makes the tab render for a CSS media type: "print", or "" for the screen again.
+func (s *session) media(m string) {
+	s.t.Helper()
+	s.cdp("emulating media "+m, func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+		return err
+	})
+}
+
 // giveaway returns the first outlet name in the page's text and title, or "".
 func (s *session) giveaway() string {
 	return jsEval[string](s, `(() => {
@@ -184,13 +193,7 @@ func TestBrowserWorksheet(t *testing.T) {
 	if n := jsEval[int](s, `document.querySelectorAll("#worksheet-sheet .ws-claim").length`); n < 5 {
 		t.Errorf("%d claims on the worksheet", n)
 	}
-	media := func(m string) {
-		s.cdp("media "+m, func(ctx context.Context) error {
-			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
-			return err
-		})
-	}
-	media("print")
+	s.media("print")
 	hiddenInPrint := jsEval[[]string](s, `[".px-head", "#workspace", ".tabs", "#classroom", "#status", ".ws-noprint"].filter(sel => { const e = document.querySelector(sel); return e && getComputedStyle(e).display !== "none"; })`)
 	if len(hiddenInPrint) > 0 {
 		t.Errorf("printed with the worksheet: %v", hiddenInPrint)
@@ -209,7 +212,7 @@ func TestBrowserWorksheet(t *testing.T) {
 	if pages < 1 || pages > 12 {
 		t.Errorf("the worksheet prints on %d pages", pages)
 	}
-	media("")
+	s.media("")
 	s.click("#blind")
 	s.waitFor("the blind worksheet", `document.querySelector(".px").dataset.status === "done" && (document.querySelector("#worksheet-sheet")||{innerText:""}).innerText.includes("Who wrote what?")`)
 	if got := s.giveaway(); got != "" {

@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -197,10 +196,7 @@ func TestBrowserExportHTML(t *testing.T) {
 			t.Errorf("the export asked for %s", r)
 		}
 	}
-	tab.do("emulating print", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-		return err
-	}))
+	tab.media("print")
 	if got := jsEval[string](tab, `getComputedStyle(document.querySelector("section.claim")).breakInside`); got != "avoid" {
 		t.Errorf("printed, a claim has break-inside %q, want avoid", got)
 	}

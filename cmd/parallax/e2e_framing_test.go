@@ -3,13 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -143,10 +141,7 @@ func TestBrowserFraming(t *testing.T) {
 	// Print: the framing tab is a handout.
 	s.click("#tab-framing")
 	s.waitFor("the framing view", `!!document.querySelector("#framing")`)
-	s.do("emulating print", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-		return err
-	}))
+	s.media("print")
 	if ok := jsEval[bool](s, `getComputedStyle(document.querySelector(".tabs")).display === "none" && getComputedStyle(document.querySelector("#framing")).display !== "none" && getComputedStyle(document.querySelector("#framing .frtable")).display !== "none"`); !ok {
 		t.Error("printing hides the framing view or shows the tabs")
 	}

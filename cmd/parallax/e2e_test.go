@@ -21,7 +21,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -426,10 +425,7 @@ func TestBrowserDemo(t *testing.T) {
 	s.waitFor("the unique view", `document.querySelectorAll("#unique details.only").length === 5 && document.querySelectorAll("#unique li").length > 0`)
 
 	// The print stylesheet leaves out the controls: a clean handout of the view.
-	s.do("emulating print", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
-		return err
-	}))
+	s.media("print")
 	if hidden := jsEval[bool](s, `[".panel-articles", ".tabs"].every(sel => getComputedStyle(document.querySelector(sel)).display === "none") && getComputedStyle(document.querySelector("#unique")).display !== "none"`); !hidden {
 		t.Error("printing shows the article panel or the tabs, or hides the view")
 	}
