@@ -55,20 +55,20 @@ func (x *index) doc(id string) *compare.Document {
 	return &x.res.Documents[i]
 }
 
-func (x *index) sentence(r compare.Ref) string {
+// sent returns the sentence r points to, or nil if there is none.
+func (x *index) sent(r compare.Ref) *compare.Sentence {
 	d := x.doc(r.Doc)
 	if d == nil || r.Sentence < 0 || r.Sentence >= len(d.Sentences) {
-		return ""
+		return nil
 	}
-	return d.Sentences[r.Sentence].Text
+	return &d.Sentences[r.Sentence]
 }
 
-func (x *index) role(r compare.Ref) compare.Role {
-	d := x.doc(r.Doc)
-	if d == nil || r.Sentence < 0 || r.Sentence >= len(d.Sentences) {
-		return ""
+func (x *index) sentence(r compare.Ref) string {
+	if s := x.sent(r); s != nil {
+		return s.Text
 	}
-	return d.Sentences[r.Sentence].Role
+	return ""
 }
 
 // span is one sentence in a cell of the aligned view.
@@ -229,13 +229,13 @@ func foldCell(x *index, cell []span, base string) {
 	rank := make([]int, len(cell))
 	for i := range cell {
 		rank[i] = i
-		switch {
-		case cell[i].Base:
-			weight[i] = 3 // above any cosine
-		case x.role(cell[i].Ref) == compare.RoleCaption:
-			weight[i] = cosine(baseTerms, termSet(cell[i].Text))
-		default:
-			weight[i] = 1 + cosine(baseTerms, termSet(cell[i].Text))
+		if cell[i].Base {
+			weight[i] = 3 // above any other: a cosine is at most 1, plus 1 if not a caption
+			continue
+		}
+		weight[i] = cosine(baseTerms, termSet(cell[i].Text))
+		if s := x.sent(cell[i].Ref); s == nil || s.Role != compare.RoleCaption {
+			weight[i]++
 		}
 	}
 	slices.SortStableFunc(rank, func(a, b int) int { return cmp.Compare(weight[b], weight[a]) })
@@ -244,6 +244,7 @@ func foldCell(x *index, cell []span, base string) {
 	}
 }
 
+// termSet is the set of a sentence's matching terms (compare.Terms).
 func termSet(s string) map[string]bool {
 	set := map[string]bool{}
 	for _, t := range compare.Terms(s) {
