@@ -43,7 +43,8 @@ func (p *workspacePage) handlePrint(ctx app.Context, a app.Action) {
 }
 
 // worksheet is a handout for students: the claims most outlets report, each with
-// every outlet's wording and blanks for notes, and in blind mode a place to say
+// every outlet's wording (as the aligned view shows it, the folded sentences left
+// out and counted) and blanks for notes, and in blind mode a place to say
 // which outlet is which. The print stylesheet prints it alone.
 type worksheet struct {
 	app.Compo
@@ -97,8 +98,16 @@ func (w *worksheet) Render() app.UI {
 					continue
 				}
 				var text []app.UI
+				folded := 0
 				for _, s := range spans {
+					if s.Folded {
+						folded++
+						continue
+					}
 					text = append(text, app.P().Text(s.Text))
+				}
+				if folded > 0 {
+					text = append(text, app.P().Class("ws-folded").Text("… and "+plural(folded, "more sentence")+" from this outlet, in Parallax's aligned view."))
 				}
 				cells = append(cells, app.Tr().Body(app.Th().Scope("row").Text(label(d)), app.Td().Body(text...)))
 			}
