@@ -4,6 +4,7 @@ package app
 
 import (
 	"encoding/json"
+	stdhtml "html"
 	"regexp"
 	"slices"
 	"strconv"
@@ -239,6 +240,26 @@ func TestPresenter(t *testing.T) {
 	}
 	if v.at != at+1 || v.step != stepWording {
 		t.Errorf("after the framing: claim %d step %d, want the next claim's wording", v.at, v.step)
+	}
+	// A claim with sentences folded in the aligned view shows the same ones, and says
+	// how many more there are.
+	star := slices.IndexFunc(v.rows, func(r row) bool {
+		return slices.ContainsFunc(r.Cells, func(c []span) bool { return slices.ContainsFunc(c, func(s span) bool { return s.Folded }) })
+	})
+	if star < 0 {
+		t.Fatal("no claim of the demo folds sentences")
+	}
+	v.at, v.step = star, stepWording
+	html := flat(app.HTMLString(v))
+	for _, c := range v.rows[star].Cells {
+		for _, s := range c {
+			if shown := strings.Contains(html, stdhtml.EscapeString(s.Text)); shown == s.Folded {
+				t.Errorf("claim %d: sentence %v folded %v, shown %v", star+1, s.Ref, s.Folded, shown)
+			}
+		}
+	}
+	if !strings.Contains(html, "more sentences from this outlet") {
+		t.Errorf("claim %d does not say how many sentences it leaves out", star+1)
 	}
 	v.move(h.ctx, keyLast)
 	v.move(h.ctx, keyNext)

@@ -190,8 +190,13 @@ func (v *presenter) Render() app.UI {
 			continue
 		}
 		var sents []app.UI
+		folded := 0
 		for j := range spans {
 			s := spans[j]
+			if s.Folded {
+				folded++ // as in the aligned view: a projected claim stays on one screen
+				continue
+			}
 			switch v.step {
 			case stepWording:
 				s.Chunks = nil // plain text
@@ -208,6 +213,9 @@ func (v *presenter) Render() app.UI {
 				app.If(spans[0].Base && v.step > stepWording, func() app.UI { return app.Span().Class("badge").Text("reference") }),
 			),
 			app.Div().Class("pres-text").Body(sents...),
+			app.If(folded > 0, func() app.UI {
+				return app.P().Class("pres-folded").Text("and " + plural(folded, "more sentence") + " from this outlet")
+			}),
 		))
 	}
 	return dialog.DataSet("step", strconv.Itoa(v.step)).Body(
