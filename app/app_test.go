@@ -486,3 +486,23 @@ func TestParagraphs(t *testing.T) {
 		t.Errorf("paragraphs of %q: sizes %v for %d sentences, want every sentence and a break", text, got, len(d.Sentences))
 	}
 }
+
+// TestColumnLabel: the coverage matrix shortens the outlet's name, never the date, so
+// two articles of one outlet stay apart.
+func TestColumnLabel(t *testing.T) {
+	tests := []struct {
+		outlet, date, want string
+	}{
+		{"CNN", "2024-02-07", "CNN · 2024-02-07"},
+		{"The New York Times", "2024-01-04", "The New York… · 2024-01-04"},
+		{"The New York Times", "2024-01-09", "The New York… · 2024-01-09"},
+		{"Associated Press (as republished)", "", "Associated Press (as repu…"},
+		{"The New York Times", "January 4, 2024, at dawn", "The New… · January 4, 2024, at dawn"},
+	}
+	for _, tt := range tests {
+		d := &compare.Document{ID: "x", Outlet: tt.outlet, Date: tt.date}
+		if got := columnLabel(d, 26); got != tt.want {
+			t.Errorf("columnLabel(%q, %q) = %q, want %q", tt.outlet, tt.date, got, tt.want)
+		}
+	}
+}

@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/framing"
 )
@@ -16,7 +18,7 @@ const svgNS = "http://www.w3.org/2000/svg"
 const (
 	cellW, cellH = 60, 22
 	labelW       = 56
-	headH        = 150
+	headH        = 170
 )
 
 // shades go from the last third of an article (light) to its lead (dark), one per
@@ -87,7 +89,7 @@ func (m *coverageMatrix) Render() app.UI {
 		cx := labelW + cellW*di + cellW/2
 		cells = append(cells, svg("text").Class("collabel").
 			Attr("transform", fmt.Sprintf("translate(%d,%d) rotate(-55)", cx+4, headH-6)).
-			Text(clip(label(d), 26)))
+			Body(svg("title").Text(label(d)), app.Text(columnLabel(d, 26))))
 	}
 	for ci := range res.Claims {
 		c := &res.Claims[ci]
@@ -133,6 +135,17 @@ func (m *coverageMatrix) Render() app.UI {
 			app.Span().Class("swl").Body(app.Span().Class("sw swempty"), app.Text("not reported")),
 		),
 	)
+}
+
+// columnLabel is label(d) in at most n characters: the outlet's name is shortened,
+// never the date, which tells apart two articles of one outlet.
+func columnLabel(d *compare.Document, n int) string {
+	l := label(d)
+	if utf8.RuneCountInString(l) <= n || d.Date == "" {
+		return clip(l, n)
+	}
+	date := " · " + d.Date
+	return clip(wsfile.Name(d), max(8, n-utf8.RuneCountInString(date))) + date
 }
 
 func clip(s string, n int) string {
