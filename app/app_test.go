@@ -506,3 +506,26 @@ func TestColumnLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestOccasions: above the aligned view, the page says which articles the engine read
+// as different occasions, by outlet and date, and says nothing for one occasion.
+func TestOccasions(t *testing.T) {
+	arts := seeds.Articles()
+	res, err := compare.Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := flat(app.HTMLString(occasions(res)))
+	for _, want := range []string{"2 different occasions", "<li>The New York Times · 2024-01-04; The Times of Israel · 2024-01-09", "<li>Associated Press (as republished) · 2024-02-08; CNN · 2024-02-07</li>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("occasions lack %q:\n%s", want, html)
+		}
+	}
+	one, err := compare.Compare([]compare.Article{arts[1], arts[4]}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ui := occasions(one); ui != nil {
+		t.Errorf("one occasion: %s", app.HTMLString(ui))
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/blind"
 	"parallax/seeds"
@@ -468,7 +469,28 @@ func (p *workspacePage) renderView(x *index) app.UI {
 			),
 		),
 		legend(),
+		occasions(p.res),
 		&alignedView{IResult: p.res, IRef: p.ref, IOrder: p.order, IFocus: p.focus, IFocusN: p.focusN},
+	)
+}
+
+// occasions says which articles the engine reads as reports of different occasions
+// (the January and the February trip), when there is more than one: claims across
+// them are rare, by design.
+func occasions(res *compare.Result) app.UI {
+	if len(res.Occasions) < 2 {
+		return nil
+	}
+	x := newIndex(res)
+	return app.Div().ID("occasions").Class("occasions").Body(
+		app.P().Text(wsfile.OccasionsNote(len(res.Occasions))),
+		app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
+			labels := make([]string, len(res.Occasions[i]))
+			for k, id := range res.Occasions[i] {
+				labels[k] = label(x.doc(id))
+			}
+			return app.Li().Text(strings.Join(labels, "; "))
+		})),
 	)
 }
 

@@ -94,6 +94,16 @@ func TestAlignKeepsTripsApart(t *testing.T) {
 		}
 		return ""
 	}
+	// The two trips are two occasions, and the result says so.
+	occasion := map[string]int{}
+	for k, ids := range res.Occasions {
+		for _, id := range ids {
+			occasion[id] = k + 1
+		}
+	}
+	if a, b, c, d := occasion[docs["000"].ID], occasion[docs["002"].ID], occasion[docs["001"].ID], occasion[docs["004"].ID]; a == 0 || a != b || c == 0 || c != d || a == c {
+		t.Errorf("occasions %v: want 000 and 002 (January) in one, 001 and 004 (February) in another", res.Occasions)
+	}
 	for _, c := range res.Claims {
 		var j, f []string
 		for _, m := range c.Members {
@@ -179,6 +189,31 @@ func TestAlignResultShape(t *testing.T) {
 		lens["002_27eef62aab9ae9be"]+lens["003_467a1d5b041f5ff8"]+lens["004_de918551c7f30eec"] {
 		t.Errorf("claims and unique cover %d sentences, not all of them", n)
 	}
+	checkOccasions(t, res)
+}
+
+// checkOccasions checks that every document is in exactly one occasion, and the
+// occasions list nothing else.
+func checkOccasions(t *testing.T, res *Result) {
+	t.Helper()
+	seen := map[string]int{}
+	for _, ids := range res.Occasions {
+		if len(ids) == 0 {
+			t.Errorf("an empty occasion in %v", res.Occasions)
+		}
+		for _, id := range ids {
+			seen[id]++
+		}
+	}
+	for _, d := range res.Documents {
+		if seen[d.ID] != 1 {
+			t.Errorf("document %s is in %d occasions: %v", d.ID, seen[d.ID], res.Occasions)
+		}
+		delete(seen, d.ID)
+	}
+	if len(seen) > 0 {
+		t.Errorf("occasions list unknown documents: %v", seen)
+	}
 }
 
 func TestAlignBadInput(t *testing.T) {
@@ -233,6 +268,7 @@ func FuzzAlign(f *testing.F) {
 				t.Fatalf("claim %s within one document", cl.ID)
 			}
 		}
+		checkOccasions(t, res)
 	})
 }
 

@@ -68,7 +68,24 @@ func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
 			r.Unique = append(r.Unique, c.ref(si))
 		}
 	}
+	r.Occasions = c.occasions()
 	return r
+}
+
+// occasions lists the documents' IDs by occasion, in the order of Result.Occasions.
+func (c *corpus) occasions() [][]string {
+	var out [][]string
+	group := map[int]int{} // occasion → its position in out
+	for d, o := range c.occasion {
+		k, ok := group[o]
+		if !ok {
+			k = len(out)
+			group[o] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], c.docs[d].ID)
+	}
+	return out
 }
 
 func (c *corpus) ref(si int) Ref {

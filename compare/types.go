@@ -157,4 +157,9 @@ type Result struct {
 	Documents []Document `json:"documents"`
 	Claims    []Claim    `json:"claims"`
 	Unique    []Ref      `json:"unique"` // sentences no other article reports
+	// Occasions groups the documents by the occasion they report (which trip, which
+	// earthquake) as the aligner found it: sentences of two occasions are aligned only
+	// when they share a name, a number or a date. Each group lists document IDs in
+	// input order, and the groups are ordered by their first document.
+	Occasions [][]string `json:"occasions"`
 }

@@ -18,6 +18,13 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
 	docs := docs(r)
 	fmt.Fprintf(b, "%d articles, %d shared claims, %d sentences reported by one article only\n\n", len(r.Documents), len(r.Claims), len(r.Unique))
+	if len(r.Occasions) > 1 {
+		b.WriteString(OccasionsNote(len(r.Occasions)) + "\n")
+		for i, o := range r.Occasions {
+			fmt.Fprintf(b, "  %d. %s\n", i+1, occasionLabels(docs, o))
+		}
+		b.WriteString("\n")
+	}
 	for i, c := range r.Claims {
 		fmt.Fprintf(b, "Claim %d (score %.2f, %s)", i+1, c.Score, outletCount(c.Members))
 		if ev := evidence(c.Evidence); ev != "" {
@@ -91,6 +98,12 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	for _, d := range r.Documents {
 		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(d.Title), mdCell(d.Outlet), mdCell(d.Date), len(d.Sentences))
 	}
+	if len(r.Occasions) > 1 {
+		fmt.Fprintf(b, "\n%s\n\n", mdText(OccasionsNote(len(r.Occasions))))
+		for i, o := range r.Occasions {
+			fmt.Fprintf(b, "%d. %s\n", i+1, mdText(occasionLabels(docs, o)))
+		}
+	}
 	fmt.Fprintf(b, "\n## Shared claims (%d)\n\n", len(r.Claims))
 	for i, c := range r.Claims {
 		fmt.Fprintf(b, "### Claim %d\n\nScore %.2f", i+1, c.Score)
@@ -149,6 +162,21 @@ func memberDiff(c *compare.Claim, j int, docs map[string]*compare.Document) *com
 	first, m := c.Members[0], c.Members[j]
 	df := pairDiff(c, first, m, text(docs[first.Doc], first.Sentence), text(docs[m.Doc], m.Sentence))
 	return &df
+}
+
+// OccasionsNote says what it means that the engine read n > 1 occasions in the
+// articles (compare.Result.Occasions); the app shows it too.
+func OccasionsNote(n int) string {
+	return fmt.Sprintf("Parallax reads these articles as reports of %d different occasions, not one event, and matches sentences across occasions only when they share a name, a number or a date:", n)
+}
+
+// occasionLabels lists the articles of one occasion: "CNN · 2024-02-07; …".
+func occasionLabels(docs map[string]*compare.Document, ids []string) string {
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = Label(docs[id])
+	}
+	return strings.Join(labels, "; ")
 }
 
 // outletCount says how many articles a claim's members come from: "3 outlets".

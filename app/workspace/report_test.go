@@ -1,10 +1,12 @@
 package workspace
 
 import (
+	"io"
 	"strings"
 	"testing"
 
 	"parallax/compare"
+	"parallax/compare/framing"
 	"parallax/seeds"
 )
 
@@ -98,5 +100,43 @@ func TestMarkdownFromAppResult(t *testing.T) {
 	}
 	if got.String() != want.String() {
 		t.Errorf("the app's Markdown differs from the command's for the same articles:\n%.600s\nwant\n%.600s", got.String(), want.String())
+	}
+}
+
+// TestOccasionsNote: the text and Markdown reports say which articles the engine read
+// as different occasions (the seeds' January and February trips), and say nothing
+// when all the articles report one.
+func TestOccasionsNote(t *testing.T) {
+	arts := seeds.Articles()
+	tests := []struct {
+		name string
+		arts []compare.Article
+		want []string // lines; none when one occasion
+	}{
+		{"two trips", arts, []string{"2 different occasions",
+			"The New York Times (2024-01-04); The Times of Israel (2024-01-09)",
+			"Associated Press (as republished) (2024-02-08); CNN (2024-02-07)"}},
+		{"the January trip only", []compare.Article{arts[0], arts[2]}, nil},
+	}
+	for _, tt := range tests {
+		res := align(t, tt.arts, nil)
+		for format, write := range map[string]func(io.Writer, *compare.Result, *framing.Comparison) error{"text": WriteText, "markdown": WriteMarkdown} {
+			var b strings.Builder
+			if err := write(&b, res, nil); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if tt.want == nil && strings.Contains(out, "occasions") {
+				t.Errorf("%s, %s: mentions occasions for one occasion", tt.name, format)
+			}
+			for _, w := range tt.want {
+				if format == "markdown" {
+					w = mdText(w)
+				}
+				if !strings.Contains(out, w) {
+					t.Errorf("%s, %s: lacks %q", tt.name, format, w)
+				}
+			}
+		}
 	}
 }

@@ -361,6 +361,10 @@ func TestBrowserDemo(t *testing.T) {
 	if !strings.Contains(s.text(".legend"), "words it adds") {
 		t.Errorf("no legend for the marks: %q", s.text(".legend"))
 	}
+	// The two trips are two occasions, and the page says which articles are which.
+	if n := jsEval[int](s, `document.querySelectorAll("#occasions li").length`); n != 2 || !strings.Contains(s.text("#occasions"), "CNN · 2024-02-07") {
+		t.Errorf("the page lists %d occasions: %q; want the January and the February trip", n, s.text("#occasions"))
+	}
 	// The evidence shows on keyboard focus.
 	s.do("focusing the evidence", chromedp.Focus(chromedp.CSS("#"+row["id"].(string)+" .evbtn")))
 	if vis := jsEval[bool](s, `getComputedStyle(document.querySelector("#`+row["id"].(string)+` .evpop")).display !== "none"`); !vis {
