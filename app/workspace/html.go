@@ -52,8 +52,10 @@ type htmlView struct {
 	Summary string
 	RefName string
 	Docs    []htmlDoc
-	Claims  []htmlClaim
-	Unique  []htmlOnly
+	// Occasions lists each occasion's articles when the engine read more than one.
+	Occasions []string
+	Claims    []htmlClaim
+	Unique    []htmlOnly
 }
 
 type htmlDoc struct {
@@ -123,6 +125,11 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 			order = append(order, d.ID)
 		}
 		v.Docs = append(v.Docs, htmlDoc{Outlet: clean(d.Outlet), Date: clean(d.Date), Title: clean(oneLine(d.Title)), Sentences: len(d.Sentences), Ref: d.ID == ref})
+	}
+	if len(r.Occasions) > 1 {
+		for _, o := range r.Occasions {
+			v.Occasions = append(v.Occasions, clean(occasionLabels(docs, o)))
+		}
 	}
 	for i := range r.Claims {
 		v.Claims = append(v.Claims, newHTMLClaim(docs, &r.Claims[i], i+1, ref, order))
@@ -414,7 +421,15 @@ func writePage(b *bufio.Writer, v htmlView) {
 		}
 		w("</li>")
 	}
-	w("\n</ol>\n</section>\n<section id=\"claims\">\n<h2>Shared claims (", strconv.Itoa(len(v.Claims)), ")</h2>")
+	w("\n</ol>")
+	if len(v.Occasions) > 0 {
+		w("\n<p class=\"occasions\">", esc(OccasionsNote(len(v.Occasions))), "</p>\n<ol class=\"occasions\">")
+		for _, o := range v.Occasions {
+			w("\n<li>", esc(o), "</li>")
+		}
+		w("\n</ol>")
+	}
+	w("\n</section>\n<section id=\"claims\">\n<h2>Shared claims (", strconv.Itoa(len(v.Claims)), ")</h2>")
 	if len(v.Claims) > 0 {
 		w("\n<p class=\"legend\">Marks compare each outlet with the reference, ", esc(v.RefName), `: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference does not give. Where a sentence has less than a quarter of its words in common with the reference, the words it leaves out are not shown.</p>`)
 	} else {
