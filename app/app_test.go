@@ -521,6 +521,14 @@ func TestOccasions(t *testing.T) {
 			t.Errorf("occasions lack %q:\n%s", want, html)
 		}
 	}
+	// Many occasions fold away behind a summary.
+	many := &compare.Result{Documents: res.Documents}
+	for _, d := range res.Documents {
+		many.Occasions = append(many.Occasions, []string{d.ID})
+	}
+	if html := flat(app.HTMLString(occasions(many))); !strings.Contains(html, "5 different occasions") || !strings.Contains(html, "<details><summary>Which articles are which</summary><ol>") {
+		t.Errorf("five occasions are not folded:\n%s", html)
+	}
 	one, err := compare.Compare([]compare.Article{arts[1], arts[4]}, nil)
 	if err != nil {
 		t.Fatal(err)

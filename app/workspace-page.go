@@ -482,17 +482,25 @@ func occasions(res *compare.Result) app.UI {
 		return nil
 	}
 	x := newIndex(res)
+	var list app.UI = app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
+		labels := make([]string, len(res.Occasions[i]))
+		for k, id := range res.Occasions[i] {
+			labels[k] = label(x.doc(id))
+		}
+		return app.Li().Text(strings.Join(labels, "; "))
+	}))
+	if len(res.Occasions) > occasionsShown {
+		list = app.Details().Body(app.Summary().Text("Which articles are which"), list)
+	}
 	return app.Div().ID("occasions").Class("occasions").Body(
 		app.P().Text(wsfile.OccasionsNote(len(res.Occasions))),
-		app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
-			labels := make([]string, len(res.Occasions[i]))
-			for k, id := range res.Occasions[i] {
-				labels[k] = label(x.doc(id))
-			}
-			return app.Li().Text(strings.Join(labels, "; "))
-		})),
+		list,
 	)
 }
+
+// occasionsShown is how many occasions are listed above the aligned view before the
+// list folds away: twenty one-article occasions would push the table a screen down.
+const occasionsShown = 4
 
 // legend explains the diff marks; they never rely on colour alone.
 func legend() app.UI {
