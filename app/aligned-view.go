@@ -225,7 +225,7 @@ func (v *alignedView) renderCell(spans []span) []app.UI {
 	}
 	if len(folded) > 0 {
 		shown = append(shown, app.Details().Class("more-sents").Body(
-			app.Summary().Text(plural(len(folded), "more sentence")+" from this outlet"),
+			app.Summary().Text(moreFromOutlet(len(folded))),
 			app.Div().Body(folded...),
 		))
 	}

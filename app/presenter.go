@@ -190,13 +190,8 @@ func (v *presenter) Render() app.UI {
 			continue
 		}
 		var sents []app.UI
-		folded := 0
-		for j := range spans {
-			s := spans[j]
-			if s.Folded {
-				folded++ // as in the aligned view: a projected claim stays on one screen
-				continue
-			}
+		shown, folded := unfolded(spans) // as in the aligned view: a projected claim stays on one screen
+		for _, s := range shown {
 			switch v.step {
 			case stepWording:
 				s.Chunks = nil // plain text
@@ -214,7 +209,7 @@ func (v *presenter) Render() app.UI {
 			),
 			app.Div().Class("pres-text").Body(sents...),
 			app.If(folded > 0, func() app.UI {
-				return app.P().Class("pres-folded").Text("and " + plural(folded, "more sentence") + " from this outlet")
+				return app.P().Class("pres-folded").Text("and " + moreFromOutlet(folded))
 			}),
 		))
 	}

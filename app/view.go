@@ -244,6 +244,21 @@ func foldCell(x *index, cell []span, base string) {
 	}
 }
 
+// unfolded returns the sentences of a cell that are shown, and how many are folded.
+func unfolded(cell []span) (shown []span, folded int) {
+	for _, s := range cell {
+		if s.Folded {
+			folded++
+		} else {
+			shown = append(shown, s)
+		}
+	}
+	return shown, folded
+}
+
+// moreFromOutlet names n folded sentences: "4 more sentences from this outlet".
+func moreFromOutlet(n int) string { return plural(n, "more sentence") + " from this outlet" }
+
 // termSet is the set of a sentence's matching terms (compare.Terms).
 func termSet(s string) map[string]bool {
 	set := map[string]bool{}

@@ -99,16 +99,12 @@ func (w *worksheet) Render() app.UI {
 					continue
 				}
 				var text []app.UI
-				folded := 0
-				for _, s := range spans {
-					if s.Folded {
-						folded++
-						continue
-					}
+				shown, folded := unfolded(spans)
+				for _, s := range shown {
 					text = append(text, app.P().Text(s.Text))
 				}
 				if folded > 0 {
-					text = append(text, app.P().Class("ws-folded").Text("… and "+plural(folded, "more sentence")+" from this outlet, in Parallax's aligned view."))
+					text = append(text, app.P().Class("ws-folded").Text("… and "+moreFromOutlet(folded)+", in Parallax's aligned view."))
 				}
 				cells = append(cells, app.Tr().Body(app.Th().Scope("row").Text(label(d)), app.Td().Body(text...)))
 			}
