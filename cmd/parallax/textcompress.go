@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -88,21 +89,24 @@ func (c *compressCache) get(enc string, body []byte, keep bool) []byte {
 // brotli writer allocates its tables, 2.2 MB at quality 6, which made compressing
 // a 4.6 KB page take 0.75 ms instead of 0.13 ms (BenchmarkCompressPage).
 func compress(enc string, body []byte) []byte {
-	var out bytes.Buffer
+	pool := &gzipWriters
 	if enc == "br" {
-		w := brotliWriters.Get().(*brotli.Writer)
-		w.Reset(&out)
-		w.Write(body) // writing to a bytes.Buffer does not fail
-		w.Close()
-		brotliWriters.Put(w)
-		return out.Bytes()
+		pool = &brotliWriters
 	}
-	w := gzipWriters.Get().(*gzip.Writer)
+	var out bytes.Buffer
+	w := pool.Get().(resetWriter)
 	w.Reset(&out)
-	w.Write(body)
+	w.Write(body) // writing to a bytes.Buffer does not fail
 	w.Close()
-	gzipWriters.Put(w)
+	pool.Put(w)
 	return out.Bytes()
+}
+
+// resetWriter is a compressing writer that can start over on another destination,
+// as *brotli.Writer and *gzip.Writer can.
+type resetWriter interface {
+	io.WriteCloser
+	Reset(io.Writer)
 }
 
 var (
