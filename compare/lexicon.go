@@ -78,6 +78,14 @@ var paraphrase = map[string]string{
 	"talk": "discuss", "negoti": "discuss",
 	// military action
 	"offens": "assault", "onslaught": "assault", "incurs": "assault",
+	// beginnings of wars
+	"outbreak": "erupt",
+	// cutting back
+	"curtail": "reduc", "reduct": "reduc", "lessen": "reduc",
+	// averting
+	"avert": "prevent", "stave": "prevent",
+	// widening conflicts
+	"escal": "spread", "widen": "spread", "metastas": "spread",
 }
 
 // stopwords are English function words and reporting words that say nothing about

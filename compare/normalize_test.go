@@ -23,6 +23,9 @@ func TestTerms(t *testing.T) {
 		{"ordinals", "his fifth visit since October", "the 5th trip", []string{"#5th"}},
 		{"hyphenated numbers", "36-year-old Duncan Rait died", "Duncan Rait, 36, died", []string{"#36", "rait"}},
 		{"hyphenated measures", "a 2,000-foot fall", "fell 2000 feet", []string{"#2000"}},
+		{"averting", "to stave off a wider war", "to avert a regional war", []string{"prevent", "war"}},
+		{"widening conflicts", "the war could escalate", "a widening war", []string{"spread", "war"}},
+		{"cutting back", "curtail attacks", "a reduction in attacks", []string{"reduc", "attack"}},
 		{"ordinals past ten", "unveiled as the 11th Doctor", "the eleventh Doctor", []string{"#11th", "doctor"}},
 	}
 	for _, tt := range tests {
