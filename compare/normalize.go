@@ -125,7 +125,24 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 				out = append(out, term{key: a, surface: w.text, kind: kindWord})
 				continue
 			}
-			for _, part := range strings.Split(base, "-") {
+			parts := strings.Split(base, "-")
+			// "post-October 7", "mid-January": a month after a prefix is still a date.
+			last := parts[len(parts)-1]
+			if m, ok := months[strings.TrimSuffix(last, ".")]; ok && len(parts) > 1 && isCap(w.text[strings.LastIndexByte(w.text, '-')+1:]) {
+				for _, part := range parts[:len(parts)-1] {
+					out = appendWord(out, part, w.text, w.first, false)
+				}
+				if i+1 < len(words) {
+					if d, ok := dayNumber(words[i+1].text); ok {
+						out = append(out, term{key: "@" + m + "-" + d, surface: w.text + " " + words[i+1].text, kind: kindDate})
+						i++
+						continue
+					}
+				}
+				out = append(out, term{key: "@" + m, surface: w.text, kind: kindDate})
+				continue
+			}
+			for _, part := range parts {
 				// "36-year-old", "2,000-foot": the number is a number, as in "Rait, 36,".
 				if n, ok := canonicalNumber(part); ok {
 					out = append(out, term{key: "#" + n, surface: w.text, kind: kindNumber})
