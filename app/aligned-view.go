@@ -206,16 +206,24 @@ func (v *alignedView) renderRow(r *row) app.UI {
 					app.Span().Class("sr-only").Text("not reported"), // CSS draws a dash
 				)
 			}
-			return app.Td().DataSet("doc", v.cols[i]).Body(v.renderCell(spans)...)
+			return app.Td().DataSet("doc", v.cols[i]).Body(v.renderCell(spans, r.BaseDoc != v.ref)...)
 		}),
 	)
 }
 
+// standInTag is what the aligned view writes above the sentence the other outlets are
+// marked against when the reference outlet does not report the claim.
+const standInTag = "marks compare with this"
+
 // renderCell renders one outlet's sentences of a claim: those shown, then the folded
-// ones behind a summary that says how many there are.
-func (v *alignedView) renderCell(spans []span) []app.UI {
+// ones behind a summary that says how many there are. standIn says the row's base is
+// not the reference's sentence, so the base is tagged as what the marks compare with.
+func (v *alignedView) renderCell(spans []span, standIn bool) []app.UI {
 	var shown, folded []app.UI
 	for j := range spans {
+		if spans[j].Base && standIn {
+			shown = append(shown, app.Span().Class("basetag").Text(standInTag))
+		}
 		ui := renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
 		if spans[j].Folded {
 			folded = append(folded, ui)

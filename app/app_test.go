@@ -365,6 +365,39 @@ func TestFoldSeeds(t *testing.T) {
 	}
 }
 
+// Where the reference does not report a claim, the aligned view tags the sentence the
+// marks compare with; where it does, nothing is tagged (the reference column says it).
+func TestStandInTag(t *testing.T) {
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := &alignedView{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}
+	v.build()
+	diffRows(v.rows, 0, len(v.rows))
+	standIns := 0
+	for i := range v.rows {
+		r := &v.rows[i]
+		html := app.HTMLString(v.renderRow(r))
+		tags := strings.Count(html, standInTag)
+		want := 0
+		if r.BaseDoc != v.ref {
+			want = 1
+			standIns++
+			// The tag sits above the base sentence.
+			if at := strings.Index(html, standInTag); at >= 0 && !strings.Contains(html[at:], r.Base) {
+				t.Errorf("claim %s: the tag is not followed by the base sentence %q", r.ID, r.Base)
+			}
+		}
+		if tags != want {
+			t.Errorf("claim %s (base %s, reference %s): %d tags, want %d", r.ID, r.BaseDoc, v.ref, tags, want)
+		}
+	}
+	if standIns == 0 {
+		t.Error("no claim of the demo lacks the reference outlet, though claim 1 (Saudi normalisation) does")
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	tests := []struct {
 		in   string

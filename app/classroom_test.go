@@ -261,6 +261,17 @@ func TestPresenter(t *testing.T) {
 	if !strings.Contains(html, "more sentences from this outlet") {
 		t.Errorf("claim %d does not say how many sentences it leaves out", star+1)
 	}
+	// Marks compare with the reference, 002, where it reports the claim; elsewhere the
+	// sentence they compare with is tagged as such, not called the reference.
+	for i, r := range v.rows {
+		v.at, v.step = i, stepDiff
+		html := flat(app.HTMLString(v))
+		html = html[:strings.Index(html, `class="legend"`)] // the legend explains the tag
+		ref, tag := strings.Contains(html, `class="badge">reference<`), strings.Contains(html, standInTag)
+		if own := r.BaseDoc == v.ref; ref != own || tag == own {
+			t.Errorf("claim %d (base %s): reference badge %v, %q %v", i+1, r.BaseDoc, ref, standInTag, tag)
+		}
+	}
 	v.move(h.ctx, keyLast)
 	v.move(h.ctx, keyNext)
 	v.move(h.ctx, keyNext)

@@ -205,7 +205,12 @@ func (v *presenter) Render() app.UI {
 		cells = append(cells, app.Div().Class("pres-row").DataSet("doc", d.ID).Body(
 			app.Div().Class("pres-outlet").Body(
 				app.Text(label(d)),
-				app.If(spans[0].Base && v.step > stepWording, func() app.UI { return app.Span().Class("badge").Text("reference") }),
+				app.If(spans[0].Base && v.step > stepWording, func() app.UI {
+					if d.ID != v.ref {
+						return app.Span().Class("basetag").Text(standInTag) // the reference does not report this claim
+					}
+					return app.Span().Class("badge").Text("reference")
+				}),
 			),
 			app.Div().Class("pres-text").Body(sents...),
 			app.If(folded > 0, func() app.UI {
