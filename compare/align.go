@@ -44,6 +44,8 @@ var (
 	docNameBoost   = 3.0  // extra weight of names, numbers and dates when comparing whole articles
 	docBigram      = 1.0  // weight of adjacent-term pairs when comparing whole articles
 	occasionDays   = 10.0 // articles published further apart than this cover different occasions
+	briefLen       = 3    // articles of at most this many sentences are briefs (see deflateShortArticles)
+	centralRef     = 30.0 // articles shorter than this have their centralities scaled down, unless briefs
 	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much
 	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
 )

@@ -321,3 +321,33 @@ func TestNoWordDiffs(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignExcerpts aligns what a teacher might paste: the first eight sentences of each
+// seed. Every sentence of a short excerpt is close to its whole, so before short articles'
+// centralities were scaled down, context alone grouped them into three claims holding
+// up to eight sentences of one excerpt.
+func TestAlignExcerpts(t *testing.T) {
+	var arts []Article
+	for _, a := range seedArticles(t) {
+		if d := Parse(a); len(d.Sentences) > 8 {
+			a.Text = a.Text[:d.Sentences[8].Start]
+		}
+		arts = append(arts, a)
+	}
+	res, err := Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Claims {
+		per := map[string]int{}
+		for _, m := range c.Members {
+			if per[m.Doc]++; per[m.Doc] > 3 {
+				t.Errorf("claim %s holds %d sentences of %s's eight: %+v", c.ID, per[m.Doc], m.Doc, c.Members)
+				break
+			}
+		}
+	}
+	if len(res.Claims) < 4 {
+		t.Errorf("%d claims among five excerpts, want at least 4", len(res.Claims))
+	}
+}

@@ -2,8 +2,10 @@ package compare
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -42,9 +44,12 @@ func Clean(text string) Cleaned {
 	var c Cleaned
 	lines := splitLines(text)
 	seen := make(map[string]bool)
-	top := true       // still above the first body paragraph
-	afterNav := false // below a "Most Popular" or "Related Articles" marker
+	top := true          // still above the first body paragraph
+	afterNav := false    // below a "Most Popular" or "Related Articles" marker
+	afterByline := false // the line before was set aside as a byline
 	for i, l := range lines {
+		wasByline := afterByline
+		afterByline = false
 		s := text[l.start:l.end]
 		n := wordCount(s)
 		titleLike := isTitleLike(s, n)
@@ -66,17 +71,31 @@ func Clean(text string) Cleaned {
 		case isContributors(s, n):
 			c.debris(DebrisContributors, text, l.start, l.end)
 			continue
-		case isByline(s, n) || isAuthorNote(s, n, top):
+		case isByline(s, n) || isAuthorNote(s, n, top) || isSourceLine(s, n) || isOutletLine(s) ||
+			wasByline && isRoleLine(s, n) ||
+			top && c.Headline != "" && i+1 < len(lines) && isNameLine(s, n) && signsByline(text[lines[i+1].start:lines[i+1].end]):
+			// "By …"; or a name on its own line above "BBC News", "Chief international
+			// correspondent" or the publication time; or the role under a byline.
 			c.debris(DebrisByline, text, l.start, l.end)
+			afterByline = true
 			continue
 		case isDatelineLine(s, n):
 			c.debris(DebrisDateline, text, l.start, l.end)
+			continue
+		case isTimestamp(s, n):
+			c.debris(DebrisTimestamp, text, l.start, l.end)
 			continue
 		case isCreditLine(s, n):
 			c.debris(DebrisCredit, text, l.start, l.end)
 			continue
 		}
 		afterNav = false
+		if k := captionLabel(s); k > 0 {
+			// "Image caption, Mr Blinken met Mr Netanyahu": the label is page furniture.
+			c.debris(DebrisCredit, text, l.start, l.start+k)
+			c.Blocks = append(c.Blocks, Block{Role: RoleCaption, Start: l.start + k, End: l.end})
+			continue
+		}
 		if m := creditIndex(s); m != nil && m[0] > 0 {
 			// A photo caption: the caption is text, the credit is debris.
 			c.Blocks = append(c.Blocks, Block{Role: RoleCaption, Start: l.start, End: l.start + m[0]})
@@ -85,8 +104,9 @@ func Clean(text string) Cleaned {
 		}
 		if top && titleLike {
 			switch {
-			case c.Headline == "" && len(c.Blocks) == 0 && n <= 3 && i+1 < len(lines) &&
-				isTitleLike(text[lines[i+1].start:lines[i+1].end], -1):
+			case c.Headline == "" && len(c.Blocks) == 0 && i+1 < len(lines) &&
+				(n <= 3 || n <= 8 && strings.ContainsAny(s, "|›»")) && isHeadline(text[lines[i+1].start:lines[i+1].end]):
+				// "Middle East", "News|Israel War on Gaza" above the headline
 				c.debris(DebrisSection, text, l.start, l.end)
 			case c.Headline == "":
 				c.Headline = s
@@ -200,6 +220,14 @@ func isTitleLike(s string, n int) bool {
 	return last != '.' && last != ':' && last != ';' && last != ','
 }
 
+// isHeadline reports whether a line below a possible section label reads as the
+// headline: title-like and of four words or more ("Lyse Doucet" under a short headline
+// is a byline, and that headline is no section label).
+func isHeadline(s string) bool {
+	n := wordCount(s)
+	return n >= 4 && isTitleLike(s, n)
+}
+
 // wordCount counts the space-separated words of s, stopping once it passes 64: callers
 // only ask whether a line is short.
 func wordCount(s string) int {
@@ -238,7 +266,13 @@ var navLines = setOf("most popular", "most read", "most viewed", "related articl
 	"recommended stories", "you may also like", "comments", "show comments", "listen",
 	"listen to this article", "print", "email", "copy link", "show more", "loading",
 	"top stories", "latest news", "editor's picks", "editors' picks", "continue reading",
-	"more stories", "what to read next", "don't miss", "follow us", "watch")
+	"more stories", "what to read next", "don't miss", "follow us", "watch", "save", "save article",
+	"saved", "gift article", "gift this article", "share full article", "bookmark", "comment",
+	"comment on this story", "related topics", "topics", "tags", "more on this topic",
+	"explore more on these topics", "see all topics", "related links", "reuse this content",
+	"link copied", "link copied!", "facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit",
+	"skip advertisement", "supported by", "democracy dies in darkness", "play video", "video",
+	"image", "enlarge", "toggle caption", "hide caption", "close", "menu", "search")
 
 // navMarkers are navigation lines after which the following headline-like lines are
 // other stories' links, not this article.
@@ -246,15 +280,19 @@ var navMarkers = setOf("most popular", "most read", "most viewed", "related arti
 	"related stories", "related content", "related coverage", "read more", "read next",
 	"more on this story", "more from", "trending", "trending now", "recommended",
 	"recommended stories", "you may also like", "top stories", "latest news", "editor's picks",
-	"editors' picks", "more stories", "what to read next", "don't miss")
+	"editors' picks", "more stories", "what to read next", "don't miss", "related topics", "topics",
+	"tags", "more on this topic", "explore more on these topics", "see all topics", "related links")
 
 func navKey(s string) string {
 	return strings.ToLower(strings.TrimRight(strings.ReplaceAll(s, "’", "'"), " :.»›>|-–—"))
 }
 
 func isNavigation(s string, n int) bool {
-	if navLines[navKey(s)] {
+	if navLines[navKey(s)] || !hasAlnum(s) { // "___", "* * *"
 		return true
+	}
+	if n <= 4 && s[0] >= '0' && s[0] <= '9' && patterns().readTime.MatchString(s) {
+		return true // "4 minute read"
 	}
 	// "read more: Another story's headline", "Sign up for our newsletter"
 	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDd") && patterns().navPrefix.MatchString(s)
@@ -266,15 +304,19 @@ func navMarker(s string) bool { return navMarkers[navKey(s)] }
 // on first use: compiling their Unicode classes costs tens of milliseconds under
 // WebAssembly, and the browser's page starts this package without cleaning anything.
 type cleanPatterns struct {
-	navPrefix, byline, authorNote, datelineLine, datelinePrefix, creditTail, creditLine, contributors *regexp.Regexp
+	navPrefix, readTime, byline, authorNote, datelineLine, datelinePrefix, creditTail, creditLine, creditAgency, contributors *regexp.Regexp
+	source, role, photographTail                                                                                              *regexp.Regexp
 }
 
 var patterns = sync.OnceValue(func() *cleanPatterns {
 	return &cleanPatterns{
-		navPrefix: regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the)\b`),
+		navPrefix: regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|our standards)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the|listen to (this|the) (article|story)|save articles? to)\b|^(find|follow|read|see|get|visit|for more)\b.{0,150}(https?://|www\.)\S+$`),
+
+		// "4 minute read", "5 min listen"
+		readTime: regexp.MustCompile(`(?i)^\d+\s*-?\s*(min|mins|minute|minutes)\.?\s+(read|listen|watch)$`),
 
 		// "By Jennifer Hansler, CNN", "By Antony J. Blinken and Lazar Berman | Reuters"
-		byline: regexp.MustCompile(`^(?i:by|written by|words by)\s+\p{Lu}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|al|bin|,|\|))*(\s*[,|]\s*\p{Lu}[\p{L}.&'’]*(\s+[\p{L}.&'’]+){0,4})?$`),
+		byline: regexp.MustCompile(`^(?i:by|written by|words by)\s+\p{Lu}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|\p{Ll}{1,3}-\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|al|bin|,|\|))*(\s*[,|]\s*\p{Lu}[\p{L}.&'’]*(\s+[\p{L}.&'’]+){0,4})?$`),
 
 		// "Lazar Berman is The Times of Israel's diplomatic reporter"
 		authorNote: regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\-]*\s+){1,3}(is|was|writes|covers|reports)\b.*\b(reporter|correspondent|editor|writer|columnist|journalist|contributor|producer|analyst|bureau chief|author)s?\b`),
@@ -282,8 +324,9 @@ var patterns = sync.OnceValue(func() *cleanPatterns {
 		// "CNN —", "WASHINGTON (AP) —" on a line of its own.
 		datelineLine: regexp.MustCompile(`^[\p{Lu}][\p{L}.,'’\s\x{00a0}]{0,40}(\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]*$`),
 
-		// "WASHINGTON (AP) — " or "JERUSALEM — " opening the first paragraph.
-		datelinePrefix: regexp.MustCompile(`^\p{Lu}[\p{Lu}.,'’ ]{1,40}([\s\x{00a0}]*\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]+`),
+		// "WASHINGTON (AP) — ", "JERUSALEM — " or "CAIRO/JERUSALEM, Feb 7 (Reuters) - "
+		// opening the first paragraph.
+		datelinePrefix: regexp.MustCompile(`^\p{Lu}[\p{Lu}.,'’ /]{1,40}(,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?([\s\x{00a0}]*\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--|-)[\s\x{00a0}]+`),
 
 		// A photo credit closing a caption: "(Kobi Gideon/GPO)", "(MAHMUD HAMS / AFP)",
 		// "(Hezbollah Military Media, via AP)", "(AP Photo/Ohad Zwigenberg)".
@@ -292,8 +335,20 @@ var patterns = sync.OnceValue(func() *cleanPatterns {
 		// A credit on a line of its own: "(Kobi Gideon/GPO)", "Photo: Miriam Alster/Flash90".
 		creditLine: regexp.MustCompile(`^(\(\s*[^()]{1,80}\)|(?i:photo|image|credit|photograph)s?\s*(credit)?\s*:\s*.{1,80})$`),
 
-		// "Jacob Magid contributed to this report."
-		contributors: regexp.MustCompile(`(?i)(contributed (to this report|reporting|to this article|to this story)|^reporting was contributed by|^additional reporting by|^(writing|reporting) by .{1,80}editing by)`),
+		// Photo agencies on a line of their own: "Getty Images", "Image source, EPA-EFE/Shutterstock".
+		creditAgency: regexp.MustCompile(`(?i)^(image source\s*[,:]\s*|picture\s*:\s*)?(getty images|afp|reuters|epa|epa-efe|ap|ap photo|associated press|shutterstock|anadolu|anadolu agency|bloomberg|pa media|pa|alamy|xinhua|upi|sipa|nurphoto|dpa|tass|abaca|zuma|sopa images|lightrocket|pool|file|bbc|gpo|flash90)(\s+via\s+(getty images|reuters|ap|shutterstock))?(\s*/\s*[\p{L} .'’\-]{1,40})*$`),
+
+		// A credit closing a caption without brackets: "… on Wednesday. Photograph: Mark Schiefelbein/AP".
+		photographTail: regexp.MustCompile(`\s*\b(Photograph|Photo|Photos|Picture|Image|Credit)\s*:\s*([^.:]{1,80})$`),
+
+		// "Jacob Magid contributed to this report.", "Associated Press writers … contributed."
+		contributors: regexp.MustCompile(`(?i)(contributed (to this report|reporting|to this article|to this story)|^reporting was contributed by|^additional reporting by|^(writing|reporting) by .{1,80}editing by|\b(writers?|reporters?|correspondents?|staff)\b.{0,200}\bcontributed\.?$)`),
+
+		// "Source: Al Jazeera and news agencies", "Reporting from Tel Aviv"
+		source: regexp.MustCompile(`(?i)^(source|sources)\s*:\s*\S.{0,80}$|^reporting from\s+\p{Lu}.{0,60}$`),
+
+		// The role under a byline: "Chief international correspondent", "Middle East correspondent, BBC News".
+		role: regexp.MustCompile(`^\p{Lu}[\p{L}'’\-]*(\s+[\p{L}'’\-]+){0,4}\s+(correspondent|reporter|editor|writer|journalist|analyst|producer|columnist)s?(\s*(,|\bat\b|\bfor\b|\bin\b)\s*\p{Lu}[\p{L}. ]{0,40})?$`),
 	}
 })
 
@@ -306,6 +361,16 @@ func isByline(s string, n int) bool {
 
 func creditIndex(s string) []int {
 	if !strings.HasSuffix(s, ")") {
+		// "… on Wednesday. Photograph: Mark Schiefelbein/AP"
+		off := max(0, len(s)-100)
+		if !strings.Contains(s[off:], ":") {
+			return nil
+		}
+		if m := patterns().photographTail.FindStringSubmatchIndex(s[off:]); m != nil {
+			if who := s[off+m[4]:]; strings.Contains(who, "/") || patterns().creditAgency.MatchString(who) {
+				return []int{off + m[0], len(s)}
+			}
+		}
 		return nil
 	}
 	// Only the last bracketed group can be a credit.
@@ -343,6 +408,9 @@ func isDatelineLine(s string, n int) bool {
 }
 
 func isCreditLine(s string, n int) bool {
+	if n <= 8 && !strings.HasSuffix(s, ".") && patterns().creditAgency.MatchString(s) {
+		return true
+	}
 	if n > 12 || s[0] != '(' && !strings.Contains(s, ":") || !patterns().creditLine.MatchString(s) {
 		return false
 	}
@@ -353,5 +421,188 @@ func isCreditLine(s string, n int) bool {
 }
 
 func isContributors(s string, n int) bool {
-	return n <= 40 && strings.Contains(strings.ToLower(s), "report") && patterns().contributors.MatchString(s)
+	if n > 40 {
+		return false
+	}
+	l := strings.ToLower(s)
+	return (strings.Contains(l, "report") || strings.Contains(l, "contribut")) && patterns().contributors.MatchString(s)
+}
+
+// isSourceLine accepts "Source: Al Jazeera and news agencies" and "Reporting from Tel Aviv".
+func isSourceLine(s string, n int) bool {
+	return n <= 12 && (s[0] == 'S' || s[0] == 's' || s[0] == 'R') && patterns().source.MatchString(s)
+}
+
+// isRoleLine accepts a journalist's role on a line of its own.
+func isRoleLine(s string, n int) bool {
+	return n <= 9 && !strings.HasSuffix(s, ".") && patterns().role.MatchString(s)
+}
+
+// outlets are names of news outlets and agencies, lower case, as they appear on a line of
+// their own under a byline ("BBC News") or at a page's foot.
+var outlets = setOf("bbc", "bbc news", "reuters", "associated press", "the associated press", "ap",
+	"afp", "agence france-presse", "cnn", "al jazeera", "al jazeera staff", "the guardian", "guardian",
+	"the new york times", "new york times", "the washington post", "washington post", "fox news",
+	"nbc news", "cbs news", "abc news", "npr", "bloomberg", "the times of israel", "times of israel",
+	"haaretz", "the jerusalem post", "jerusalem post", "sky news", "the telegraph", "the independent",
+	"financial times", "the wall street journal", "wall street journal", "politico", "axios", "dpa",
+	"anadolu agency", "xinhua", "france 24", "deutsche welle", "dw", "euronews", "middle east eye",
+	"the times", "the economist", "usa today", "los angeles times", "the atlantic", "vox", "the hill")
+
+// isOutletLine reports a line that is only an outlet's name.
+func isOutletLine(s string) bool {
+	return len(s) <= 40 && outlets[strings.ToLower(strings.TrimRight(s, " ."))]
+}
+
+// isNameLine reports a line shaped like a byline without "By": a person's name, maybe two
+// joined by "and", maybe followed by "in" and a place ("Julian Borger in Jerusalem").
+// Every word is capitalised but particles (al-, bin, de, van…); there are no digits.
+func isNameLine(s string, n int) bool {
+	if n < 2 || n > 9 || strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "Jr.") {
+		return false
+	}
+	run := 0 // capitalised words in a row
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimRight(w, ",")
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			if run++; run > 4 {
+				return false
+			}
+			for _, c := range w {
+				if !unicode.IsLetter(c) && c != '\'' && c != '’' && c != '-' && c != '.' {
+					return false
+				}
+			}
+		case w == "and" || w == "&" || w == "in":
+			if run == 0 {
+				return false
+			}
+			run = 0
+		case nameParticles[w] || strings.Contains(w, "-") && nameParticles[w[:strings.IndexByte(w, '-')]]:
+		default:
+			return false
+		}
+	}
+	return run > 0
+}
+
+var nameParticles = setOf("al", "el", "bin", "ibn", "abu", "de", "del", "der", "van", "von", "da", "di", "du", "le", "la", "ben")
+
+// signsByline reports whether the line under a name shows the name was a byline: an
+// outlet, a journalist's role or the publication time.
+func signsByline(next string) bool {
+	n := wordCount(next)
+	return isOutletLine(next) || isRoleLine(next, n) || isTimestamp(next, n)
+}
+
+// weekdays, timestampWords and timeWords are the words a publication time is made of,
+// besides numbers and month names.
+var (
+	weekdays = setOf("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
+		"thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday")
+	timestampWords = setOf("updated", "published", "posted", "modified")
+	timeWords      = setOf("am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "est", "edt",
+		"et", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "ist", "ast", "eet", "eest", "msk", "aest",
+		"jst", "at", "on", "last", "first", "date", "hours", "hour", "hrs", "hr", "minutes", "minute",
+		"mins", "min", "days", "day", "seconds", "secs", "weeks", "week", "an", "a", "just", "h", "m", "d")
+)
+
+// isTimestamp reports a line that only gives when the article was published or updated:
+// "7 February 2024", "Updated 2 hours ago", "Wed 7 Feb 2024 18.45 CET",
+// "February 7, 2024 at 5:34 p.m. EST", "2024-02-07". A month or weekday needs a year, a
+// clock time or "Published"/"Updated" with it: "October 7" alone may be a crosshead.
+func isTimestamp(s string, n int) bool {
+	if n > 14 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	var named, year, clock, said, ago, numeric bool
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",|·()", r) }) {
+		l := strings.ToLower(strings.TrimRight(w, ".:"))
+		switch {
+		case l == "-" || l == "—" || l == "–":
+		case months[l] != "" || weekdays[l]:
+			named = true
+		case l == "ago":
+			ago = true
+		case timestampWords[l]:
+			said = true
+		case timeWords[l]:
+		case isClockOrNumber(l):
+			year = year || len(l) == 4 && (strings.HasPrefix(l, "19") || strings.HasPrefix(l, "20"))
+			clock = clock || strings.Contains(l, ":") || strings.Count(l, ".") == 1 && len(l) <= 5
+			numeric = numeric || strings.Count(l, "-") == 2 || strings.Count(l, "/") == 2
+		default:
+			return false
+		}
+	}
+	return named && (year || clock || said) || said && clock || ago || numeric
+}
+
+// timestampDate reads the date in a timestamp line ("Wed 7 Feb 2024 18.45 CET",
+// "Published On 7 Feb 2024", "February 7, 2024 at 5:34 p.m. EST", "2024-02-07") as
+// YYYY-MM-DD. A line without a year ("Updated 2 hours ago") has no date.
+func timestampDate(s string) (string, bool) {
+	month, day, year := 0, 0, 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",|·()", r) }) {
+		l := strings.ToLower(strings.TrimRight(w, ".:"))
+		if t, err := time.Parse("2006-01-02", l); err == nil && len(l) == 10 {
+			return t.Format("2006-01-02"), true
+		}
+		if m, ok := months[l]; ok && month == 0 {
+			month = monthNumber[m]
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimRight(l, "stndrh"))
+		switch {
+		case err != nil:
+		case n >= 1900 && n <= 2100 && year == 0 && len(l) == 4:
+			year = n
+		case n >= 1 && n <= 31 && day == 0 && !strings.ContainsAny(l, ":."):
+			day = n
+		}
+	}
+	if month == 0 || day == 0 || year == 0 {
+		return "", false
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day { // 31 February
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+var monthNumber = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// isClockOrNumber accepts "7", "7th", "2024", "14.03", "5:34", "5:34pm", "2024-02-07", "07/02/2024".
+func isClockOrNumber(l string) bool {
+	l = strings.TrimSuffix(strings.TrimSuffix(l, "pm"), "am")
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		l = strings.TrimSuffix(l, suf)
+	}
+	if l == "" {
+		return false
+	}
+	for _, r := range l {
+		if (r < '0' || r > '9') && r != ':' && r != '.' && r != '/' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasAlnum(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// captionLabel returns the length of a caption label opening s ("Image caption, "), or 0.
+func captionLabel(s string) int {
+	for _, p := range []string{"Image caption, ", "Image caption: ", "Caption: ", "Caption, "} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return len(p)
+		}
+	}
+	return 0
 }

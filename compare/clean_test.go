@@ -68,6 +68,96 @@ func TestClean(t *testing.T) {
 				{DebrisNavigation, "What we know about the hostages"}},
 		},
 		{
+			name: "reuters page",
+			text: "Israel strikes southern Gaza as truce talks stall\n\nBy Nidal al-Mughrabi and Maayan Lubell\n\n4 minute read\nUpdated 2 hours ago\n\n" +
+				"CAIRO/JERUSALEM, Feb 7 (Reuters) - Israeli forces pounded Rafah on Wednesday.\n\n" +
+				"Reporting by Nidal al-Mughrabi in Cairo; Editing by Angus MacSwan\n\nOur Standards: The Thomson Reuters Trust Principles.",
+			headline: "Israel strikes southern Gaza as truce talks stall",
+			debris: []found{{DebrisByline, "By Nidal al-Mughrabi and Maayan Lubell"}, {DebrisNavigation, "4 minute read"},
+				{DebrisTimestamp, "Updated 2 hours ago"}, {DebrisDateline, "CAIRO/JERUSALEM, Feb 7 (Reuters) -"},
+				{DebrisContributors, "Reporting by Nidal al-Mughrabi in Cairo; Editing by Angus MacSwan"},
+				{DebrisNavigation, "Our Standards: The Thomson Reuters Trust Principles."}},
+			roles: map[string]Role{"Israeli forces pounded Rafah on Wednesday.": RoleBody},
+		},
+		{
+			name: "bbc page",
+			text: "Blinken in Israel as Netanyahu rejects Hamas truce terms\n\n7 February 2024\n\nShare\nSave\n\nDavid Gritten\nBBC News\n\n" +
+				"Image source, Getty Images\nImage caption, Mr Blinken met Mr Netanyahu in Jerusalem on Wednesday\n\n" +
+				"Israel's prime minister has rejected Hamas's terms.\n\nRelated Topics\nIsrael-Gaza war\nHamas",
+			headline: "Blinken in Israel as Netanyahu rejects Hamas truce terms",
+			debris: []found{{DebrisTimestamp, "7 February 2024"}, {DebrisNavigation, "Share"}, {DebrisNavigation, "Save"},
+				{DebrisByline, "David Gritten"}, {DebrisByline, "BBC News"}, {DebrisCredit, "Image source, Getty Images"},
+				{DebrisCredit, "Image caption,"}, {DebrisNavigation, "Related Topics"}, {DebrisNavigation, "Israel-Gaza war"},
+				{DebrisNavigation, "Hamas"}},
+			roles: map[string]Role{"Mr Blinken met Mr Netanyahu in Jerusalem on Wednesday": RoleCaption,
+				"Israel's prime minister has rejected Hamas's terms.": RoleBody},
+		},
+		{
+			name:     "a byline's role on the next line",
+			text:     "Blinken in Israel\n\nLyse Doucet\nChief international correspondent\nReporting from Jerusalem\n\nThe war began on 7 October.",
+			headline: "Blinken in Israel",
+			debris: []found{{DebrisByline, "Lyse Doucet"}, {DebrisByline, "Chief international correspondent"},
+				{DebrisByline, "Reporting from Jerusalem"}},
+			roles: map[string]Role{"The war began on 7 October.": RoleBody},
+		},
+		{
+			name: "guardian page",
+			text: "Israel-Gaza war\nBlinken says Hamas response leaves ‘space’ for deal\nUS secretary of state says there is room for agreement\n\n" +
+				"Julian Borger in Jerusalem\nWed 7 Feb 2024 18.45 CET\n\nAntony Blinken has said there is still space for an agreement.\n\n" +
+				"Antony Blinken in Tel Aviv on Wednesday. Photograph: Mark Schiefelbein/AP\n\nExplore more on these topics\nAntony Blinken\nReuse this content",
+			headline: "Blinken says Hamas response leaves ‘space’ for deal",
+			subhead:  "US secretary of state says there is room for agreement",
+			debris: []found{{DebrisSection, "Israel-Gaza war"}, {DebrisByline, "Julian Borger in Jerusalem"},
+				{DebrisTimestamp, "Wed 7 Feb 2024 18.45 CET"}, {DebrisCredit, "Photograph: Mark Schiefelbein/AP"},
+				{DebrisNavigation, "Explore more on these topics"}, {DebrisNavigation, "Antony Blinken"}, {DebrisNavigation, "Reuse this content"}},
+			roles: map[string]Role{"Antony Blinken in Tel Aviv on Wednesday.": RoleCaption},
+		},
+		{
+			name: "al jazeera page",
+			text: "News|Israel War on Gaza\nBlinken meets Netanyahu as Israel rejects Hamas truce offer\n\nBy Al Jazeera Staff\nPublished On 7 Feb 2024\n\n" +
+				"Save articles to read later and create your own reading list.\n\nBlinken has met Netanyahu in Jerusalem.\n\nSource: Al Jazeera and news agencies",
+			headline: "Blinken meets Netanyahu as Israel rejects Hamas truce offer",
+			debris: []found{{DebrisSection, "News|Israel War on Gaza"}, {DebrisByline, "By Al Jazeera Staff"},
+				{DebrisTimestamp, "Published On 7 Feb 2024"}, {DebrisNavigation, "Save articles to read later and create your own reading list."},
+				{DebrisByline, "Source: Al Jazeera and news agencies"}},
+			roles: map[string]Role{"Blinken has met Netanyahu in Jerusalem.": RoleBody},
+		},
+		{
+			name: "new york times page",
+			text: "Blinken Says Hamas Response Leaves Room for a Deal\n\nShare full article\n\nBy Michael Crowley\nReporting from Tel Aviv\n\n" +
+				"Feb. 7, 2024\nUpdated 5:12 p.m. ET\n\nMr. Blinken said there was still room for a deal.\n\nAdvertisement\nSKIP ADVERTISEMENT",
+			headline: "Blinken Says Hamas Response Leaves Room for a Deal",
+			debris: []found{{DebrisNavigation, "Share full article"}, {DebrisByline, "By Michael Crowley"}, {DebrisByline, "Reporting from Tel Aviv"},
+				{DebrisTimestamp, "Feb. 7, 2024"}, {DebrisTimestamp, "Updated 5:12 p.m. ET"}, {DebrisNavigation, "Advertisement"},
+				{DebrisNavigation, "SKIP ADVERTISEMENT"}},
+		},
+		{
+			name: "washington post and cnn furniture",
+			text: "Democracy Dies in Darkness\n\nNetanyahu rejects Hamas terms\n\nBy Karen DeYoung and Shira Rubin\nFebruary 7, 2024 at 5:34 p.m. EST\n\n" +
+				"Gift Article\nComment\n\nUpdated 4:12 PM EST, Wed February 7, 2024\nLink Copied!\n\nNetanyahu rejected the terms.\n\nSee all topics\nFacebook\nTweet",
+			headline: "Netanyahu rejects Hamas terms",
+			debris: []found{{DebrisNavigation, "Democracy Dies in Darkness"}, {DebrisByline, "By Karen DeYoung and Shira Rubin"},
+				{DebrisTimestamp, "February 7, 2024 at 5:34 p.m. EST"}, {DebrisNavigation, "Gift Article"}, {DebrisNavigation, "Comment"},
+				{DebrisTimestamp, "Updated 4:12 PM EST, Wed February 7, 2024"}, {DebrisNavigation, "Link Copied!"},
+				{DebrisNavigation, "See all topics"}, {DebrisNavigation, "Facebook"}, {DebrisNavigation, "Tweet"}},
+		},
+		{
+			name: "associated press foot",
+			text: "JERUSALEM (AP) — Netanyahu rejected the offer.\n\n___\n\nAssociated Press writers Matthew Lee in Jerusalem and Wafaa Shurafa in Rafah contributed.\n\n" +
+				"___\n\nFind more of AP's coverage at https://apnews.com/hub/israel-hamas-war",
+			debris: []found{{DebrisDateline, "JERUSALEM (AP) —"}, {DebrisNavigation, "___"},
+				{DebrisContributors, "Associated Press writers Matthew Lee in Jerusalem and Wafaa Shurafa in Rafah contributed."},
+				{DebrisNavigation, "___"}, {DebrisNavigation, "Find more of AP's coverage at https://apnews.com/hub/israel-hamas-war"}},
+			roles: map[string]Role{"Netanyahu rejected the offer.": RoleBody},
+		},
+		{
+			name:     "names, dates and agencies in the body are kept",
+			text:     "Blinken in Israel\n\nThe talks began.\n\nOctober 7\n\nHamas attacked.\n\nAntony Blinken\n\nReuters reported the talks had stalled.",
+			headline: "Blinken in Israel",
+			roles: map[string]Role{"October 7": RoleSubhead, "Antony Blinken": RoleSubhead,
+				"Reuters reported the talks had stalled.": RoleBody},
+		},
+		{
 			name:  "body text that looks like debris is kept",
 			text:  "By Tuesday, officials expect a deal.\n\nBy the way, the envoy said no.\n\nJohn Smith is a reporter who was detained in Gaza.",
 			roles: map[string]Role{"By Tuesday, officials expect a deal.": RoleBody, "By the way, the envoy said no.": RoleBody},
@@ -114,6 +204,53 @@ func TestClean(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestTimestamp(t *testing.T) {
+	tests := []struct {
+		line string
+		is   bool
+		date string // what Parse takes as the publication date, if any
+	}{
+		{"7 February 2024", true, "2024-02-07"},
+		{"Wed 7 Feb 2024 18.45 CET", true, "2024-02-07"},
+		{"Published On 7 Feb 2024", true, "2024-02-07"},
+		{"February 7, 2024 at 5:34 p.m. EST", true, "2024-02-07"},
+		{"Updated 4:12 PM EST, Wed February 7, 2024", true, "2024-02-07"},
+		{"Feb. 7, 2024", true, "2024-02-07"},
+		{"2024-02-07", true, "2024-02-07"},
+		{"Updated 5:12 p.m. ET", true, ""},
+		{"Updated 2 hours ago", true, ""},
+		{"31 February 2024", true, ""},
+		{"October 7", false, ""},      // a crosshead
+		{"2024", false, ""},           // a number
+		{"The 7 hostages", false, ""}, // words
+		{"In 2024 the war went on", false, ""},
+		{"Sunday 7 October", false, ""}, // no year, time or "Published"
+	}
+	for _, tt := range tests {
+		if got := isTimestamp(tt.line, wordCount(tt.line)); got != tt.is {
+			t.Errorf("isTimestamp(%q) = %v, want %v", tt.line, got, tt.is)
+		}
+		if date, _ := timestampDate(tt.line); tt.is && date != tt.date {
+			t.Errorf("timestampDate(%q) = %q, want %q", tt.line, date, tt.date)
+		}
+	}
+}
+
+// TestParseDate checks that a pasted page's publication time gives the article its date
+// (which decides occasions), and that a date the reader gave wins.
+func TestParseDate(t *testing.T) {
+	page := "Blinken meets Netanyahu as Israel rejects Hamas offer\n\nPublished On 7 Feb 2024\n\nBlinken met Netanyahu."
+	if d := Parse(Article{ID: "a", Text: page}); d.Date != "2024-02-07" {
+		t.Errorf("date = %q, want 2024-02-07 from the timestamp", d.Date)
+	}
+	if d := Parse(Article{ID: "a", Text: page, Date: "2024-02-08"}); d.Date != "2024-02-08" {
+		t.Errorf("date = %q, want the reader's 2024-02-08", d.Date)
+	}
+	if d := Parse(Article{ID: "a", Text: "Blinken met Netanyahu.\n\nUpdated 2 hours ago"}); d.Date != "" {
+		t.Errorf("date = %q, want none", d.Date)
 	}
 }
 
@@ -205,7 +342,8 @@ func TestSeedDebris(t *testing.T) {
 
 func FuzzClean(f *testing.F) {
 	for _, s := range []string{"Middle East\n\nHeadline\n\nBy A B, CNN\n\nCNN —\n\nBody. Text.\n\nMost Popular\nread more:",
-		"(A/B)\n(A/B)\nx", "By \n\n—", "\n\n\n", "A caption. (AP Photo/X)", "WASHINGTON (AP) — Text."} {
+		"(A/B)\n(A/B)\nx", "By \n\n—", "\n\n\n", "A caption. (AP Photo/X)", "WASHINGTON (AP) — Text.",
+		"Head line of a page\n\nDavid Gritten\nBBC News\n7 February 2024\n\nImage caption, A. Photograph: X/AP\n\n___"} {
 		f.Add(s)
 	}
 	for _, a := range seedArticles(f) {

@@ -100,6 +100,12 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 			}
 			continue
 		}
+		// Day before month, as British and most non-US outlets write: "7 October", "7th of Oct.".
+		if key, used := dayMonth(words[i:]); used > 0 {
+			out = append(out, term{key: key, surface: w.text + " " + words[i+used-1].text, kind: kindDate})
+			i += used - 1
+			continue
+		}
 		// Ordinals ("11th", "eleventh") are numbers of their own: "the 11th Doctor".
 		if n, ok := ordinal(w.lower); ok {
 			out = append(out, term{key: "#" + n + "th", surface: w.text, kind: kindNumber})
@@ -284,6 +290,27 @@ func ordinal(lower string) (string, bool) {
 		}
 	}
 	return num, true
+}
+
+// dayMonth reads a date written day first at the start of words ("7 October", "7th of
+// October") and returns its key and how many words it takes, or 0.
+func dayMonth(words []rawWord) (key string, used int) {
+	if len(words) < 2 {
+		return "", 0
+	}
+	d, ok := dayNumber(words[0].text)
+	if !ok {
+		return "", 0
+	}
+	used = 2
+	if words[1].lower == "of" && len(words) > 2 {
+		used = 3
+	}
+	mw := words[used-1]
+	if m, ok := months[strings.TrimSuffix(mw.lower, ".")]; ok && isCap(mw.text) {
+		return "@" + m + "-" + d, used
+	}
+	return "", 0
 }
 
 func dayNumber(s string) (string, bool) {

@@ -16,6 +16,15 @@ func Parse(a Article) Document {
 	if d.Title == "" {
 		d.Title = c.Headline
 	}
+	if d.Date == "" {
+		// A pasted page often carries its publication time: "Published On 7 Feb 2024".
+		for _, db := range c.Debris {
+			if date, ok := timestampDate(db.Text); ok && db.Kind == DebrisTimestamp {
+				d.Date = date
+				break
+			}
+		}
+	}
 	blocks := c.Blocks
 	for _, db := range c.Debris {
 		if slices.Contains(a.Keep, db.Start) {

@@ -47,6 +47,7 @@ const (
 	DebrisSection      DebrisKind = "section"      // section labels such as "Middle East"
 	DebrisNavigation   DebrisKind = "navigation"   // "Most Popular", "Related Articles", "read more:", "Back to top button"
 	DebrisContributors DebrisKind = "contributors" // "X and Y contributed to this report."
+	DebrisTimestamp    DebrisKind = "timestamp"    // "Updated 2 hours ago", "Wed 7 Feb 2024 18.45 CET"
 )
 
 // Debris is a piece of text Clean set aside as not part of the article body. It is

@@ -31,7 +31,7 @@ const (
 	seedEventF1Floor = 0.35 // measured 0.356 (target 0.60)
 	seedAllPFloor    = 0.56 // measured 0.577 (target 0.70)
 	ecbF1Floor       = 0.80 // measured 0.804 (target 0.80)
-	ecbSingleF1Floor = 0.77 // measured 0.774 (no target)
+	ecbSingleF1Floor = 0.77 // measured 0.778 (no target)
 )
 
 // TestSeedGold scores the aligner on the hand-checked seed gold (plain TF-IDF scores
