@@ -222,7 +222,7 @@ func (v *alignedView) renderCell(spans []span, standIn bool) []app.UI {
 	var shown, folded []app.UI
 	for j := range spans {
 		if spans[j].Base && standIn {
-			shown = append(shown, app.Span().Class("basetag").Text(standInTag))
+			shown = append(shown, app.Span().Class("basetag").Title("The reference outlet does not report this claim, so the other outlets' marks compare with this sentence").Text(standInTag))
 		}
 		ui := renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
 		if spans[j].Folded {

@@ -379,13 +379,13 @@ func TestStandInTag(t *testing.T) {
 	for i := range v.rows {
 		r := &v.rows[i]
 		html := app.HTMLString(v.renderRow(r))
-		tags := strings.Count(html, standInTag)
+		tags := strings.Count(html, `class="basetag"`)
 		want := 0
 		if r.BaseDoc != v.ref {
 			want = 1
 			standIns++
 			// The tag sits above the base sentence.
-			if at := strings.Index(html, standInTag); at >= 0 && !strings.Contains(html[at:], r.Base) {
+			if at := strings.Index(html, `class="basetag"`); at >= 0 && !strings.Contains(html[at:], r.Base) {
 				t.Errorf("claim %s: the tag is not followed by the base sentence %q", r.ID, r.Base)
 			}
 		}
