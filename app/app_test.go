@@ -172,13 +172,16 @@ func TestArticlePanelSave(t *testing.T) {
 		name    string
 		draft   compare.Article
 		wantErr string // "" when the article is added
+		date    string // the date it is saved with
 	}{
-		{"fine", compare.Article{Outlet: " The Daily ", Text: "Blinken met Netanyahu."}, ""},
-		{"no outlet", compare.Article{Text: "Blinken met Netanyahu."}, "outlet"},
-		{"empty text", compare.Article{Outlet: "A", Text: " \n\t"}, "text box is empty"},
-		{"binary", compare.Article{Outlet: "A", Text: "\x00\x01\x02"}, "binary"},
-		{"bad date", compare.Article{Outlet: "A", Date: "9 Jan", Text: "Blinken met Netanyahu."}, "YYYY-MM-DD"},
-		{"html is text", compare.Article{Outlet: "<script>alert(1)</script>", Text: "<img src=x onerror=alert(1)>"}, ""},
+		{"fine", compare.Article{Outlet: " The Daily ", Text: "Blinken met Netanyahu."}, "", ""},
+		{"no outlet", compare.Article{Text: "Blinken met Netanyahu."}, "outlet", ""},
+		{"empty text", compare.Article{Outlet: "A", Text: " \n\t"}, "text box is empty", ""},
+		{"binary", compare.Article{Outlet: "A", Text: "\x00\x01\x02"}, "binary", ""},
+		{"bad date", compare.Article{Outlet: "A", Date: "9 Jan", Text: "Blinken met Netanyahu."}, "YYYY-MM-DD", ""},
+		{"html is text", compare.Article{Outlet: "<script>alert(1)</script>", Text: "<img src=x onerror=alert(1)>"}, "", ""},
+		{"dated by the page", compare.Article{Outlet: "BBC", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-07"},
+		{"the reader's date wins", compare.Article{Outlet: "BBC", Date: "2024-02-08", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-08"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,6 +214,12 @@ func TestArticlePanelSave(t *testing.T) {
 				a := ch.Articles[5]
 				if a.Outlet != strings.TrimSpace(tt.draft.Outlet) || a.Text != tt.draft.Text || a.ID == "" {
 					t.Errorf("saved %+v from draft %+v", a, tt.draft)
+				}
+				if a.Date != tt.date {
+					t.Errorf("saved with date %q, want %q", a.Date, tt.date)
+				}
+				if dated := strings.Contains(ch.Message, "comes from the page"); dated != (tt.draft.Date == "" && a.Date != "") {
+					t.Errorf("message %q: says the date comes from the page: %v", ch.Message, dated)
 				}
 			default:
 				t.Error("save posted no change")

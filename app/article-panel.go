@@ -124,6 +124,12 @@ func (p *articlePanel) save(ctx app.Context) {
 		focusLater(ctx, "f-error")
 		return
 	}
+	dated := ""
+	if a.Date == "" {
+		if a.Date = compare.PageDate(a.Text); a.Date != "" {
+			dated = " Its date, " + a.Date + ", comes from the page's own timestamp; use Edit to change it."
+		}
+	}
 	arts := cloneArticles(p.IArticles)
 	var msg string
 	if p.editing >= len(arts) {
@@ -140,7 +146,7 @@ func (p *articlePanel) save(ctx app.Context) {
 		msg = fmt.Sprintf("Saved your changes to the article from %s.", a.Outlet)
 	}
 	p.editing, p.formErr = -1, ""
-	p.emit(ctx, arts, msg, false)
+	p.emit(ctx, arts, msg+dated, false)
 	focusLater(ctx, "add")
 }
 
@@ -305,6 +311,7 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 				if err := compare.CheckText(a.Text); err != nil {
 					u.err = err.Error()
 				}
+				a.Date = compare.PageDate(a.Text)
 			case ".html", ".htm":
 				page, err := pageArticle(u.data)
 				if err != nil {

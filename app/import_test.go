@@ -86,11 +86,16 @@ func TestArticlePanelHTMLUpload(t *testing.T) {
 		{name: "regional.html", data: readPage(t, "regional.html")},
 		{name: "home.htm", data: readPage(t, "index.html")},
 		{name: "photo.png", data: []byte("\x89PNG")},
+		{name: "bbc.txt", data: []byte("Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu.")},
 	})
 	e.ConsumeAll()
 	ch := <-got
-	if len(ch.Articles) != 3 || ch.Articles[2].Outlet != "Northgate Courier" || ch.Articles[2].Date != "2023-11-02" {
+	if len(ch.Articles) != 4 || ch.Articles[2].Outlet != "Northgate Courier" || ch.Articles[2].Date != "2023-11-02" {
 		t.Errorf("after dropping regional.html: %d articles, last %+v", len(ch.Articles), ch.Articles[len(ch.Articles)-1])
+	}
+	// A text file pasted from a page is dated by the page's own timestamp.
+	if a := ch.Articles[len(ch.Articles)-1]; a.Outlet != "bbc" || a.Date != "2024-02-07" {
+		t.Errorf("after dropping bbc.txt: %+v, want outlet bbc dated 2024-02-07", a)
 	}
 	for _, want := range []string{"home.htm: no article text found", "photo.png: only plain-text .txt files and saved web pages"} {
 		if !strings.Contains(panel.fileMsg, want) {

@@ -252,6 +252,9 @@ func TestParseDate(t *testing.T) {
 	if d := Parse(Article{ID: "a", Text: "Blinken met Netanyahu.\n\nUpdated 2 hours ago"}); d.Date != "" {
 		t.Errorf("date = %q, want none", d.Date)
 	}
+	if got := PageDate(page); got != "2024-02-07" {
+		t.Errorf("PageDate = %q, want 2024-02-07", got)
+	}
 }
 
 // TestParseRestore checks that debris the reader restores comes back as body text.

@@ -17,13 +17,7 @@ func Parse(a Article) Document {
 		d.Title = c.Headline
 	}
 	if d.Date == "" {
-		// A pasted page often carries its publication time: "Published On 7 Feb 2024".
-		for _, db := range c.Debris {
-			if date, ok := timestampDate(db.Text); ok && db.Kind == DebrisTimestamp {
-				d.Date = date
-				break
-			}
-		}
+		d.Date = debrisDate(c.Debris)
 	}
 	blocks := c.Blocks
 	for _, db := range c.Debris {
@@ -46,4 +40,21 @@ func Parse(a Article) Document {
 		}
 	}
 	return d
+}
+
+// PageDate returns the publication date a pasted page gives on a line of its own
+// ("Published On 7 Feb 2024", "Wed 7 Feb 2024 18.45 CET") as YYYY-MM-DD, or "" when it
+// gives none with a year. Parse uses it for articles that come without a date.
+func PageDate(text string) string {
+	return debrisDate(Clean(text).Debris)
+}
+
+// debrisDate is the date of the first timestamp among debris that names one.
+func debrisDate(debris []Debris) string {
+	for _, db := range debris {
+		if date, ok := timestampDate(db.Text); ok && db.Kind == DebrisTimestamp {
+			return date
+		}
+	}
+	return ""
 }
