@@ -28,12 +28,14 @@ type Cleaned struct {
 }
 
 // Clean finds the article body in text and sets page debris aside: navigation
-// ("Most Popular", "read more:", "Related Articles", "Back to top button"), section
+// ("Most Popular", "read more:", "Related Topics", "Share", "4 minute read"), section
 // labels above the headline ("Middle East"), bylines and author notes ("By Jennifer
-// Hansler, CNN", "Lazar Berman is The Times of Israel's diplomatic reporter"), datelines
-// ("CNN —", "WASHINGTON (AP) —"), photo credits ("(Kobi Gideon/GPO)"), lines repeated
-// word for word (a caption shown twice) and contributor notes. Everything set aside is
-// reported in Debris with its offsets, so nothing the reader pasted disappears unseen.
+// Hansler, CNN", "David Gritten" above "BBC News", "Lazar Berman is The Times of Israel's
+// diplomatic reporter"), datelines ("CNN —", "WASHINGTON (AP) —"), publication times
+// ("Updated 2 hours ago"), photo credits ("(Kobi Gideon/GPO)", "Image source, Getty
+// Images"), lines repeated word for word (a caption shown twice) and contributor notes.
+// Everything set aside is reported in Debris with its offsets, so nothing the reader
+// pasted disappears unseen.
 //
 // The headline and subhead at the top (lines without a closing full stop) are returned
 // as metadata and also as blocks with RoleHeadline and RoleSubhead; photo captions stay
@@ -295,7 +297,7 @@ func isNavigation(s string, n int) bool {
 		return true // "4 minute read"
 	}
 	// "read more: Another story's headline", "Sign up for our newsletter"
-	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDd") && patterns().navPrefix.MatchString(s)
+	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDdGg") && patterns().navPrefix.MatchString(s)
 }
 
 func navMarker(s string) bool { return navMarkers[navKey(s)] }
@@ -304,8 +306,11 @@ func navMarker(s string) bool { return navMarkers[navKey(s)] }
 // on first use: compiling their Unicode classes costs tens of milliseconds under
 // WebAssembly, and the browser's page starts this package without cleaning anything.
 type cleanPatterns struct {
-	navPrefix, readTime, byline, authorNote, datelineLine, datelinePrefix, creditTail, creditLine, creditAgency, contributors *regexp.Regexp
-	source, role, photographTail                                                                                              *regexp.Regexp
+	navPrefix, readTime                                  *regexp.Regexp // navigation
+	byline, authorNote, source, role                     *regexp.Regexp // who wrote it
+	datelineLine, datelinePrefix                         *regexp.Regexp // where it was filed
+	creditTail, creditLine, creditAgency, photographTail *regexp.Regexp // photo credits
+	contributors                                         *regexp.Regexp
 }
 
 var patterns = sync.OnceValue(func() *cleanPatterns {
