@@ -162,8 +162,11 @@ type span struct{ start, end int }
 
 // splitLines cuts text at line breaks, trims each line and drops empty ones. A line that
 // does not end a sentence and is followed by one starting in lower case is a soft wrap:
-// the two are joined into one span.
+// the two are joined into one span. In hard-wrapped text (see wrapWidth), a line that
+// is full, so that the next line's first word would not have fitted on it, is joined
+// to the next as well: "…after Israeli\nPrime Minister Benjamin Netanyahu…".
 func splitLines(text string) []span {
+	width := wrapWidth(text)
 	var out []span
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -174,7 +177,7 @@ func splitLines(text string) []span {
 		}
 		s, e := trimSpan(text, start, end)
 		if e > s {
-			if n := len(out); n > 0 && softWrap(text, out[n-1], s) {
+			if n := len(out); n > 0 && (softWrap(text, out[n-1], s) || fullLine(text, out[n-1], s, width)) {
 				out[n-1].end = e
 			} else {
 				out = append(out, span{s, e})
@@ -183,6 +186,87 @@ func splitLines(text string) []span {
 		start = end + 1
 	}
 	return out
+}
+
+// wrapWidth returns the width, in characters, at which text was hard-wrapped (as
+// e-mail, plain-text newsletters and copies from PDFs are), or 0 if it was not. In such
+// a text no line is over 100 characters, and at least five lines are "full" (within 15
+// of the longest), making up at least half of the lines over 30 characters; most of
+// them end mid-sentence and go on, without a blank line, on the next line. A text of
+// one sentence or caption per line is not wrapped.
+func wrapWidth(text string) int {
+	type line struct {
+		n         int
+		cut, more bool // ends mid-sentence; the next line is not blank
+	}
+	var lines []line
+	width := 0
+	prevLong := false
+	for l := range strings.Lines(text) {
+		l = strings.TrimSpace(l)
+		n := utf8.RuneCountInString(l)
+		if n > 100 {
+			return 0
+		}
+		if prevLong && n > 0 {
+			lines[len(lines)-1].more = true
+		}
+		prevLong = n > 30
+		if n > 30 {
+			lines = append(lines, line{n: n, cut: !closesSentence(l) && !strings.HasSuffix(l, ":")})
+			width = max(width, n)
+		}
+	}
+	full, cut := 0, 0
+	for _, l := range lines {
+		if l.n >= width-15 {
+			full++
+			if l.cut && l.more {
+				cut++
+			}
+		}
+	}
+	if full < 5 || 2*full < len(lines) || 3*cut < 2*full {
+		return 0
+	}
+	return width
+}
+
+// fullLine reports whether, in text hard-wrapped at width, the line prev was cut there:
+// the first word of the line at next would not have fitted on it.
+func fullLine(text string, prev span, next, width int) bool {
+	if width == 0 || strings.Count(text[prev.end:next], "\n") != 1 {
+		return false
+	}
+	word := text[next:]
+	if i := strings.IndexFunc(word, isSpace); i >= 0 {
+		word = word[:i]
+	}
+	last := text[prev.start:prev.end]
+	if i := strings.LastIndexByte(last, '\n'); i >= 0 {
+		last = last[i+1:] // prev may already hold several joined lines
+	}
+	if utf8.RuneCountInString(last)+1+utf8.RuneCountInString(word) <= width {
+		return false
+	}
+	if !closesSentence(last) {
+		return true
+	}
+	// After a full stop, a short line without one is a heading ("‘Weeks, Not Months’"),
+	// not the paragraph going on.
+	line := text[next:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	line = strings.TrimSpace(line)
+	return closesSentence(line) || utf8.RuneCountInString(line) >= width-15
+}
+
+// closesSentence reports whether s ends with a full stop, question or exclamation mark,
+// maybe inside quotes or brackets.
+func closesSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(s, isCloser))
+	return last == '.' || last == '!' || last == '?'
 }
 
 // softWrap reports whether the line at next continues prev mid-sentence: prev was not

@@ -257,6 +257,59 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// TestParseHardWrapped checks text hard-wrapped at 72 characters, as e-mail and copies
+// from PDFs are: each seed, wrapped, gives the sentences (with their roles) and the debris
+// the seed gives as published. Before wrapped lines were joined, "…after Israeli" and
+// "Prime Minister Benjamin Netanyahu…" were two sentences, and "…the United" a heading.
+func TestParseHardWrapped(t *testing.T) {
+	squash := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, a := range seedArticles(t) {
+		var lines []string
+		for _, l := range strings.Split(a.Text, "\n") {
+			lines = append(lines, wrap(l, 72)...)
+		}
+		wrapped := a
+		wrapped.Text = strings.Join(lines, "\n")
+		if width := wrapWidth(wrapped.Text); width != 72 {
+			t.Errorf("%s wrapped at 72: wrapWidth = %d", a.ID, width)
+		}
+		want, got := Parse(a), Parse(wrapped)
+		checkSpans(t, wrapped.Text, got)
+		if len(got.Sentences) != len(want.Sentences) {
+			t.Errorf("%s wrapped: %d sentences, want %d", a.ID, len(got.Sentences), len(want.Sentences))
+			continue
+		}
+		for i, s := range got.Sentences {
+			if squash(s.Text) != squash(want.Sentences[i].Text) || s.Role != want.Sentences[i].Role {
+				t.Errorf("%s wrapped, sentence %d: %s %q\nwant %s %q", a.ID, i, s.Role, s.Text, want.Sentences[i].Role, want.Sentences[i].Text)
+			}
+		}
+		if len(got.Debris) != len(want.Debris) {
+			t.Errorf("%s wrapped: %d pieces of debris, want %d", a.ID, len(got.Debris), len(want.Debris))
+		}
+		if wrapWidth(a.Text) != 0 {
+			t.Errorf("%s as published reads as hard-wrapped", a.ID)
+		}
+	}
+}
+
+// wrap breaks a line at spaces into lines of at most width characters.
+func wrap(line string, width int) []string {
+	var out []string
+	cur := ""
+	for _, w := range strings.Fields(line) {
+		if cur != "" && len([]rune(cur))+1+len([]rune(w)) > width {
+			out = append(out, cur)
+			cur = ""
+		}
+		if cur != "" {
+			cur += " "
+		}
+		cur += w
+	}
+	return append(out, cur)
+}
+
 // TestParseRestore checks that debris the reader restores comes back as body text.
 func TestParseRestore(t *testing.T) {
 	text := "Blinken left.\n\nMost Popular\n\nHe flew home."
