@@ -206,6 +206,11 @@ func splitWords(s string, out []rawWord) []rawWord {
 		if !isWordRune(r) {
 			continue
 		}
+		if strings.ContainsAny(t, invisible) {
+			if t = strings.Map(dropInvisible, t); t == "" {
+				continue
+			}
+		}
 		w := rawWord{text: strings.TrimRight(t, ".,"), first: len(out) == n}
 		if strings.HasSuffix(t, ".") && len(t) > 2 && strings.Count(t, ".") > 1 {
 			w.text = t // keep "U.S." whole
@@ -372,4 +377,12 @@ func stem(word string) string {
 	stemCache.m[word] = s
 	stemCache.Unlock()
 	return s
+}
+
+// dropInvisible is a strings.Map function that removes invisible characters.
+func dropInvisible(r rune) rune {
+	if isInvisible(r) {
+		return -1
+	}
+	return r
 }

@@ -28,6 +28,7 @@ func TestTerms(t *testing.T) {
 		{"cutting back", "curtail attacks", "a reduction in attacks", []string{"reduc", "attack"}},
 		{"day before month", "since 7 October", "since Oct. 7", []string{"@oct-7"}},
 		{"ordinal day before month", "on the 7th of October", "on 7th October", []string{"@oct-7"}},
+		{"invisible characters inside words", "Netan\u00adyahu met Blinken", "Net\u200banyahu met \ufeffBlinken", []string{"netanyahu", "blinken"}},
 		{"date after a prefix", "his first four post-October 7 trips", "since the October 7 attacks", []string{"@oct-7"}},
 		{"month after a prefix", "a mid-January visit", "in January", []string{"@jan"}},
 		{"ordinals past ten", "unveiled as the 11th Doctor", "the eleventh Doctor", []string{"#11th", "doctor"}},

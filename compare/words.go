@@ -215,7 +215,16 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf { // the common case, without unicode's table lookups
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || isInvisible(r)
+}
+
+// invisible are characters web pages put inside words that show nothing: soft hyphens,
+// zero-width spaces and joiners, the byte order mark. Copied with the text, they must
+// not cut "Netan\u00adyahu" in two.
+const invisible = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+func isInvisible(r rune) bool {
+	return r == '\u00ad' || r >= '\u200b' && r <= '\u200d' || r == '\u2060' || r == '\ufeff'
 }
 
 func isJoiner(r rune) bool {
