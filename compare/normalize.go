@@ -88,15 +88,9 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 		}
 		// Dates: month + day. Only capitalised month names count ("may" is a verb).
 		if m, ok := months[strings.TrimSuffix(lower, ".")]; ok && isCap(w.text) {
-			if i+1 < len(words) {
-				if d, ok := dayNumber(words[i+1].text); ok {
-					out = append(out, term{key: "@" + m + "-" + d, surface: w.text + " " + words[i+1].text, kind: kindDate})
-					i++
-					continue
-				}
-			}
-			if lower != "may" {
-				out = append(out, term{key: "@" + m, surface: w.text, kind: kindDate})
+			if t, used := monthDate(m, w.text, words[i+1:]); used == 2 || lower != "may" {
+				out = append(out, t)
+				i += used - 1
 			}
 			continue
 		}
@@ -138,14 +132,9 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 				for _, part := range parts[:len(parts)-1] {
 					out = appendWord(out, part, w.text, w.first, false)
 				}
-				if i+1 < len(words) {
-					if d, ok := dayNumber(words[i+1].text); ok {
-						out = append(out, term{key: "@" + m + "-" + d, surface: w.text + " " + words[i+1].text, kind: kindDate})
-						i++
-						continue
-					}
-				}
-				out = append(out, term{key: "@" + m, surface: w.text, kind: kindDate})
+				t, used := monthDate(m, w.text, words[i+1:])
+				out = append(out, t)
+				i += used - 1
 				continue
 			}
 			for _, part := range parts {
@@ -295,6 +284,17 @@ func ordinal(lower string) (string, bool) {
 		}
 	}
 	return num, true
+}
+
+// monthDate is the date term for month m, written as surface, and how many words it
+// takes: two when the next word is a day ("Oct. 7"), else one ("in October").
+func monthDate(m, surface string, next []rawWord) (term, int) {
+	if len(next) > 0 {
+		if d, ok := dayNumber(next[0].text); ok {
+			return term{key: "@" + m + "-" + d, surface: surface + " " + next[0].text, kind: kindDate}, 2
+		}
+	}
+	return term{key: "@" + m, surface: surface, kind: kindDate}, 1
 }
 
 // dayMonth reads a date written day first at the start of words ("7 October", "7th of
