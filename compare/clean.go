@@ -607,8 +607,7 @@ func isTimestamp(s string, n int) bool {
 		return false
 	}
 	var named, year, clock, said, ago, numeric bool
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",|·()", r) }) {
-		l := strings.ToLower(strings.TrimRight(w, ".:"))
+	for _, l := range timestampWordsOf(s) {
 		switch {
 		case l == "-" || l == "—" || l == "–":
 		case months[l] != "" || weekdays[l]:
@@ -634,8 +633,7 @@ func isTimestamp(s string, n int) bool {
 // YYYY-MM-DD. A line without a year ("Updated 2 hours ago") has no date.
 func timestampDate(s string) (string, bool) {
 	month, day, year := 0, 0, 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",|·()", r) }) {
-		l := strings.ToLower(strings.TrimRight(w, ".:"))
+	for _, l := range timestampWordsOf(s) {
 		if t, err := time.Parse("2006-01-02", l); err == nil && len(l) == 10 {
 			return t.Format("2006-01-02"), true
 		}
@@ -660,6 +658,16 @@ func timestampDate(s string) (string, bool) {
 		return "", false
 	}
 	return t.Format("2006-01-02"), true
+}
+
+// timestampWordsOf cuts a timestamp line into lower-case words without trailing dots
+// and colons ("Wed 7 Feb. 2024, 18:45" → wed, 7, feb, 2024, 18:45).
+func timestampWordsOf(s string) []string {
+	words := strings.FieldsFunc(s, func(r rune) bool { return isSpace(r) || strings.ContainsRune(",|·()", r) })
+	for i, w := range words {
+		words[i] = strings.ToLower(strings.TrimRight(w, ".:"))
+	}
+	return words
 }
 
 var monthNumber = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
