@@ -640,3 +640,37 @@ func TestBrowserKeyboard(t *testing.T) {
 	}
 	s.noConsoleErrors()
 }
+
+// A page pasted with its furniture (BBC's layout): the date comes from the page's own
+// timestamp and the reader is told so; the byline, time, buttons and topic list are set
+// aside as debris, listed with their kinds; the article joins the comparison.
+func TestBrowserPastePage(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	page := "Blinken in Israel as Netanyahu rejects Hamas truce terms\n\n7 February 2024\n\nShare\nSave\n\nDavid Gritten\nBBC News\n\n" +
+		"Israel's prime minister has rejected Hamas's terms for a ceasefire in Gaza, calling them \"delusional\".\n\n" +
+		"US Secretary of State Antony Blinken, who met Mr Netanyahu earlier, said there was still space for an agreement.\n\n" +
+		"The Hamas-run health ministry says more than 27,500 people have been killed in Gaza since 7 October.\n\n" +
+		"Related Topics\nIsrael-Gaza war\nHamas"
+	s.paste("BBC", page)
+	s.waitStatus("6 articles compared")
+	if !s.contains(".cards", "2024-02-07") {
+		t.Errorf("the pasted page's card has no date: %q", s.text(".cards"))
+	}
+	if msg := s.text(".px"); !strings.Contains(msg, "comes from the page") {
+		t.Error("the page does not say where the article's date came from")
+	}
+	s.click("#tab-articles")
+	s.click(".docpick button:last-child")
+	s.waitFor("the pasted article", `document.querySelector("#articles .body").innerText.includes("rejected Hamas's terms")`)
+	debris := jsEval[string](s, `document.querySelector("#articles details.debris").textContent`) // folded: not in innerText
+	for _, want := range []string{"8 pieces of page debris", "timestamp 7 February 2024", "byline David Gritten", "byline BBC News", "navigation Related Topics"} {
+		if !strings.Contains(debris, want) {
+			t.Errorf("the debris list lacks %q: %q", want, debris)
+		}
+	}
+	if body := s.text("#articles .body"); strings.Contains(body, "David Gritten") || strings.Contains(body, "Related Topics") {
+		t.Errorf("furniture shown as article text: %q", body)
+	}
+	s.noConsoleErrors()
+}
