@@ -358,7 +358,12 @@ var navLines = setOf("most popular", "most read", "most viewed", "related articl
 	"explore more on these topics", "see all topics", "related links", "reuse this content",
 	"link copied", "link copied!", "facebook", "twitter", "tweet", "whatsapp", "linkedin", "reddit",
 	"skip advertisement", "supported by", "democracy dies in darkness", "play video", "video",
-	"image", "enlarge", "toggle caption", "hide caption", "close", "menu", "search")
+	"image", "enlarge", "toggle caption", "hide caption", "close", "menu", "search",
+	"story continues below advertisement", "article continues after advertisement",
+	"advertisement - scroll to continue", "scroll to continue with content",
+	"continue reading the main story", "after newsletter promotion", "ad feedback",
+	"video ad feedback", "enlarge this image", "keep reading", "end of list", "key events",
+	"show key events only")
 
 // navMarkers are navigation lines after which the following headline-like lines are
 // other stories' links, not this article.
@@ -367,7 +372,8 @@ var navMarkers = setOf("most popular", "most read", "most viewed", "related arti
 	"more on this story", "more from", "trending", "trending now", "recommended",
 	"recommended stories", "you may also like", "top stories", "latest news", "editor's picks",
 	"editors' picks", "more stories", "what to read next", "don't miss", "related topics", "topics",
-	"tags", "more on this topic", "explore more on these topics", "see all topics", "related links")
+	"tags", "more on this topic", "explore more on these topics", "see all topics", "related links",
+	"keep reading")
 
 func navKey(s string) string {
 	return strings.ToLower(strings.TrimRight(strings.ReplaceAll(s, "’", "'"), " :.»›>|-–—"))
@@ -384,7 +390,12 @@ func isNavigation(s string, n int) bool {
 	return n <= 20 && strings.ContainsAny(s[:min(len(s), 20)], ":SsFfCcDdGg") && patterns().navPrefix.MatchString(s)
 }
 
-func navMarker(s string) bool { return navMarkers[navKey(s)] }
+// navMarker reports a line after which headline-like lines are other stories: a marker
+// such as "Related Articles", or Al Jazeera's "list of 4 items".
+func navMarker(s string) bool {
+	k := navKey(s)
+	return navMarkers[k] || strings.HasPrefix(k, "list of ")
+}
 
 // cleanPatterns are the regular expressions that recognise debris. They are compiled
 // on first use: compiling their Unicode classes costs tens of milliseconds under
@@ -399,7 +410,7 @@ type cleanPatterns struct {
 
 var patterns = sync.OnceValue(func() *cleanPatterns {
 	return &cleanPatterns{
-		navPrefix: regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|our standards)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the|listen to (this|the) (article|story)|save articles? to)\b|^(find|follow|read|see|get|visit|for more)\b.{0,150}(https?://|www\.)\S+$`),
+		navPrefix: regexp.MustCompile(`(?i)^(read more|read also|also read|see also|related|watch|listen|more|our standards)\s*:|^(sign up|subscribe) (for|to|now)\b|^(follow us|click here|download the|listen to (this|the) (article|story)|save articles? to)\b|^(find|follow|read|see|get|visit|for more)\b.{0,150}(https?://|www\.)\S+$|^privacy notice\s*:|^list of \d+ items?$`),
 
 		// "4 minute read", "5 min listen"
 		readTime: regexp.MustCompile(`(?i)^\d+\s*-?\s*(min|mins|minute|minutes)\.?\s+(read|listen|watch)$`),
@@ -586,27 +597,29 @@ func signsByline(next string) bool {
 	return isOutletLine(next) || isRoleLine(next, n) || isTimestamp(next, n)
 }
 
-// weekdays, timestampWords and timeWords are the words a publication time is made of,
-// besides numbers and month names.
+// weekdays, timestampWords, clockWords (time zones, a.m. and p.m.) and timeWords are
+// the words a publication time is made of, besides numbers and month names.
 var (
 	weekdays = setOf("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
 		"thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday")
 	timestampWords = setOf("updated", "published", "posted", "modified")
-	timeWords      = setOf("am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "est", "edt",
-		"et", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "ist", "ast", "eet", "eest", "msk", "aest",
-		"jst", "at", "on", "last", "first", "date", "hours", "hour", "hrs", "hr", "minutes", "minute",
-		"mins", "min", "days", "day", "seconds", "secs", "weeks", "week", "an", "a", "just", "h", "m", "d")
+	clockWords     = setOf("am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "est", "edt",
+		"et", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "ist", "ast", "eet", "eest", "msk", "aest", "jst")
+	timeWords = setOf("at", "on", "last", "first", "date", "hours", "hour", "hrs", "hr", "minutes",
+		"minute", "mins", "min", "days", "day", "seconds", "secs", "weeks", "week", "an", "a", "just",
+		"h", "m", "d")
 )
 
 // isTimestamp reports a line that only gives when the article was published or updated:
 // "7 February 2024", "Updated 2 hours ago", "Wed 7 Feb 2024 18.45 CET",
-// "February 7, 2024 at 5:34 p.m. EST", "2024-02-07". A month or weekday needs a year, a
-// clock time or "Published"/"Updated" with it: "October 7" alone may be a crosshead.
+// "February 7, 2024 at 5:34 p.m. EST", "2024-02-07", a live blog's "10:32 GMT". A month or
+// weekday needs a year, a clock time or "Published"/"Updated" with it, and a clock time a
+// zone or "Updated": "October 7" or "9:11" alone may be a crosshead.
 func isTimestamp(s string, n int) bool {
 	if n > 14 || !strings.ContainsAny(s, "0123456789") {
 		return false
 	}
-	var named, year, clock, said, ago, numeric bool
+	var named, year, clock, said, ago, numeric, zone bool
 	for _, l := range timestampWordsOf(s) {
 		switch {
 		case l == "-" || l == "—" || l == "–":
@@ -616,6 +629,8 @@ func isTimestamp(s string, n int) bool {
 			ago = true
 		case timestampWords[l]:
 			said = true
+		case clockWords[l]:
+			zone = true
 		case timeWords[l]:
 		case isClockOrNumber(l):
 			year = year || len(l) == 4 && (strings.HasPrefix(l, "19") || strings.HasPrefix(l, "20"))
@@ -625,7 +640,7 @@ func isTimestamp(s string, n int) bool {
 			return false
 		}
 	}
-	return named && (year || clock || said) || said && clock || ago || numeric
+	return named && (year || clock || said) || clock && (said || zone) || ago || numeric
 }
 
 // timestampDate reads the date in a timestamp line ("Wed 7 Feb 2024 18.45 CET",

@@ -151,6 +151,18 @@ func TestClean(t *testing.T) {
 			roles: map[string]Role{"Netanyahu rejected the offer.": RoleBody},
 		},
 		{
+			name: "more furniture: advertising, newsletters, lists",
+			text: "Blinken meets Netanyahu in Jerusalem today\n\nStory continues below advertisement\n\nBlinken met Netanyahu.\n\n" +
+				"Privacy Notice: Newsletters may contain info about charities.\nafter newsletter promotion\n\nKeep reading\nlist of 4 items\n" +
+				"Israel strikes Rafah overnight\nend of list\n\nAd Feedback",
+			headline: "Blinken meets Netanyahu in Jerusalem today",
+			debris: []found{{DebrisNavigation, "Story continues below advertisement"},
+				{DebrisNavigation, "Privacy Notice: Newsletters may contain info about charities."}, {DebrisNavigation, "after newsletter promotion"},
+				{DebrisNavigation, "Keep reading"}, {DebrisNavigation, "list of 4 items"}, {DebrisNavigation, "Israel strikes Rafah overnight"},
+				{DebrisNavigation, "end of list"}, {DebrisNavigation, "Ad Feedback"}},
+			roles: map[string]Role{"Blinken met Netanyahu.": RoleBody},
+		},
+		{
 			name:     "names, dates and agencies in the body are kept",
 			text:     "Blinken in Israel\n\nThe talks began.\n\nOctober 7\n\nHamas attacked.\n\nAntony Blinken\n\nReuters reported the talks had stalled.",
 			headline: "Blinken in Israel",
@@ -228,6 +240,9 @@ func TestTimestamp(t *testing.T) {
 		{"The 7 hostages", false, ""}, // words
 		{"In 2024 the war went on", false, ""},
 		{"Sunday 7 October", false, ""}, // no year, time or "Published"
+		{"10:32 GMT", true, ""},         // a live blog's entry
+		{"Updated at 10.45 GMT", true, ""},
+		{"9:11", false, ""},
 	}
 	for _, tt := range tests {
 		if got := isTimestamp(tt.line, wordCount(tt.line)); got != tt.is {
