@@ -229,10 +229,7 @@ func TestArticlePanelSave(t *testing.T) {
 }
 
 func TestBuildRows(t *testing.T) {
-	res, err := compare.Compare(seeds.Articles(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := seedResult(t)
 	x := newIndex(res)
 	ref := res.Documents[0].ID
 	cols := columnOrder(res, ref)
@@ -336,10 +333,7 @@ func TestFoldCell(t *testing.T) {
 // TestFoldSeeds: on the demo, every cell of six or more sentences shows cellShown,
 // the base among them, and the sentence giving the Gaza death toll is not folded.
 func TestFoldSeeds(t *testing.T) {
-	res, err := compare.Compare(seeds.Articles(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := seedResult(t)
 	x := newIndex(res)
 	ref := res.Documents[0].ID
 	folds, toll := 0, false
@@ -377,10 +371,7 @@ func TestFoldSeeds(t *testing.T) {
 // Where the reference does not report a claim, the aligned view tags the sentence the
 // marks compare with; where it does, nothing is tagged (the reference column says it).
 func TestStandInTag(t *testing.T) {
-	res, err := compare.Compare(seeds.Articles(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := seedResult(t)
 	v := &alignedView{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}
 	v.build()
 	diffRows(v.rows, 0, len(v.rows))
@@ -472,10 +463,7 @@ func TestNewID(t *testing.T) {
 
 // TestUniqueOf checks that no sentence listed as only in one outlet belongs to a claim.
 func TestUniqueOf(t *testing.T) {
-	res, err := compare.Compare(seeds.Articles(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := seedResult(t)
 	x := newIndex(res)
 	for _, d := range res.Documents {
 		for _, s := range uniqueOf(x, d.ID) {
@@ -578,4 +566,14 @@ func TestOccasions(t *testing.T) {
 	if ui := occasions(one); ui != nil {
 		t.Errorf("one occasion: %s", app.HTMLString(ui))
 	}
+}
+
+// seedResult is the engine's comparison of the seed demo.
+func seedResult(t *testing.T) *compare.Result {
+	t.Helper()
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatalf("Compare(seeds) = %v", err)
+	}
+	return res
 }
