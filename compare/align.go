@@ -369,13 +369,14 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 	if shared < neededShared(central) {
 		return 0
 	}
+	score := sim + contextWeight*central
 	if sa.lead && sb.lead {
 		// Headlines and leads state the story's main event (the inverted pyramid):
 		// "Blinken meets Israel's war leadership" and "Blinken is returning to the
 		// Middle East this week…" report the same trip.
-		return sim + contextWeight*central + leadWeight
+		score += leadWeight
 	}
-	return sim + contextWeight*central
+	return score
 }
 
 // shareSpecific reports whether sentences a and b have a name, number or date in common.

@@ -224,7 +224,7 @@ func isWordRune(r rune) bool {
 const invisible = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 
 func isInvisible(r rune) bool {
-	return r == '\u00ad' || r >= '\u200b' && r <= '\u200d' || r == '\u2060' || r == '\ufeff'
+	return r >= '\u00ad' && strings.ContainsRune(invisible, r)
 }
 
 func isJoiner(r rune) bool {
