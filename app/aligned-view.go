@@ -211,9 +211,14 @@ func (v *alignedView) renderRow(r *row) app.UI {
 	)
 }
 
-// standInTag is what the aligned view writes above the sentence the other outlets are
-// marked against when the reference outlet does not report the claim.
+// standInTag is what the aligned view and the presenter write by the sentence the other
+// outlets are marked against when the reference outlet does not report the claim.
 const standInTag = "marks compare with this"
+
+// standInBadge is that tag, saying why on pointing.
+func standInBadge() app.UI {
+	return app.Span().Class("basetag").Title("The reference outlet does not report this claim, so the other outlets' marks compare with this sentence").Text(standInTag)
+}
 
 // renderCell renders one outlet's sentences of a claim: those shown, then the folded
 // ones behind a summary that says how many there are. standIn says the row's base is
@@ -222,7 +227,7 @@ func (v *alignedView) renderCell(spans []span, standIn bool) []app.UI {
 	var shown, folded []app.UI
 	for j := range spans {
 		if spans[j].Base && standIn {
-			shown = append(shown, app.Span().Class("basetag").Title("The reference outlet does not report this claim, so the other outlets' marks compare with this sentence").Text(standInTag))
+			shown = append(shown, standInBadge())
 		}
 		ui := renderSpan(&spans[j], marksOf(v.IResult, spans[j].Ref, spans[j].Text))
 		if spans[j].Folded {

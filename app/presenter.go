@@ -207,7 +207,7 @@ func (v *presenter) Render() app.UI {
 				app.Text(label(d)),
 				app.If(spans[0].Base && v.step > stepWording, func() app.UI {
 					if d.ID != v.ref {
-						return app.Span().Class("basetag").Text(standInTag) // the reference does not report this claim
+						return standInBadge() // the reference does not report this claim
 					}
 					return app.Span().Class("badge").Text("reference")
 				}),
