@@ -1,0 +1,66 @@
+//go:build browser && !js
+
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// untypedWasm serves app.wasm as application/octet-stream, as some static hosts do
+// for file types they do not know.
+type untypedWasm struct{ http.ResponseWriter }
+
+func (w untypedWasm) WriteHeader(code int) {
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w untypedWasm) Write(b []byte) (int, error) {
+	if w.Header().Get("Content-Type") != "application/octet-stream" {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// A host that serves app.wasm without its content type breaks the browser's streaming
+// compilation, which web/boot.js starts early: the app then compiles app.wasm from its
+// bytes and still compares the demo, in the worker.
+func TestBrowserWasmUntyped(t *testing.T) {
+	s := newSession(t)
+	registerRoutes()
+	h, err := newHandler(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/app.wasm" {
+			w = untypedWasm{w}
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	s.url = srv.URL + "/"
+	s.open()
+	if got := s.status(); got != "done" {
+		t.Fatalf("status %q, want done", got)
+	}
+	if n := jsEval[int](s, `document.querySelectorAll("#aligned .claim").length`); n == 0 {
+		t.Error("the aligned view shows no claims")
+	}
+	if got := jsEval[string](s, `document.querySelector(".px").dataset.engine`); got != "worker" {
+		t.Errorf("comparisons run on %q, want the worker", got)
+	}
+	s.mu.Lock()
+	warned := false
+	for _, m := range s.console {
+		warned = warned || strings.Contains(m.Text, "compiling app.wasm early failed")
+	}
+	s.mu.Unlock()
+	if !warned {
+		t.Error("the page did not say that compiling app.wasm early failed: was app.wasm served with its content type?")
+	}
+	s.noConsoleErrors()
+}
