@@ -38,12 +38,18 @@ type alignedView struct {
 	ready int // rows diffed and shown so far; the rest up to limit follow in steps
 	gen   int // counts builds: a step scheduled by an older build does nothing
 	moved int // the IFocusN the focus was last moved for
+	fr    int // framingState: the view draws again when framing signals come
 }
 
 // The rows are drawn from the next turn on (growLater): a new result or reference
 // first draws the table's frame, in a task of its own, except that a claim to focus
 // (IFocus) is drawn at once with every row above it, so the focus can move to it.
-func (v *alignedView) OnMount(ctx app.Context)  { v.build(); v.growLater(ctx); v.moveFocus(ctx) }
+func (v *alignedView) OnMount(ctx app.Context) {
+	ctx.ObserveState(framingState, &v.fr)
+	v.build()
+	v.growLater(ctx)
+	v.moveFocus(ctx)
+}
 func (v *alignedView) OnUpdate(ctx app.Context) { v.build(); v.growLater(ctx); v.moveFocus(ctx) }
 
 // moveFocus scrolls to the IFocus claim and gives it the keyboard focus, once per

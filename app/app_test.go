@@ -75,7 +75,7 @@ func TestPageShowsDemo(t *testing.T) {
 	if !p.demo || len(p.res.Documents) != 5 {
 		t.Errorf("demo = %v with %d documents, want the 5 seeds", p.demo, len(p.res.Documents))
 	}
-	if err := app.Match(app.Div().Class("px").DataSet("status", "done").DataSet("client", "1").DataSet("engine", "native"), p, 0); err != nil {
+	if err := app.Match(app.Div().Class("px").DataSet("status", "done").DataSet("framing", "ready").DataSet("client", "1").DataSet("engine", "native"), p, 0); err != nil {
 		t.Error(err)
 	}
 	// The page's children: skip link, header, article panel, main, footer.

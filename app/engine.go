@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -29,11 +30,30 @@ type EngineReply struct {
 	Wire          *framingWire        `json:"framing,omitempty"`
 	FramingMillis int64               `json:"framing_ms,omitempty"`
 	FramingError  string              `json:"framing_error,omitempty"`
+
+	// The worker sends the alignment as soon as it has it, with FramingLater set, and
+	// the framing of the same request after it, in a reply whose Part is partFraming
+	// (and whose Result is nil on the wire: the page puts back the one it has).
+	FramingLater bool   `json:"framing_later,omitempty"`
+	Part         string `json:"part,omitempty"`
 }
 
-// compareNow runs the engine in the calling goroutine. A panic in the engine becomes
+// partFraming is the Part of a reply that brings only the framing of an earlier
+// reply with the same ID.
+const partFraming = "framing"
+
+// compareNow runs the engine in the calling goroutine: the alignment and its framing.
+func compareNow(req EngineRequest) EngineReply {
+	rep := alignNow(req)
+	if rep.Result != nil {
+		frameNow(&rep, req.Articles)
+	}
+	return rep
+}
+
+// alignNow aligns the articles in the calling goroutine. A panic in the engine becomes
 // an error for the reader, not a dead page.
-func compareNow(req EngineRequest) (rep EngineReply) {
+func alignNow(req EngineRequest) (rep EngineReply) {
 	defer func() {
 		if r := recover(); r != nil {
 			rep = EngineReply{ID: req.ID, Error: fmt.Sprintf("the comparison engine failed (%v): please report this with the articles you used", r)}
@@ -46,12 +66,15 @@ func compareNow(req EngineRequest) (rep EngineReply) {
 	if err != nil {
 		rep.Error = err.Error()
 		rep.Result = nil
-		return rep
 	}
-	start = time.Now()
-	rep.Framing, rep.FramingError = frame(res, req.Articles)
-	rep.FramingMillis = time.Since(start).Milliseconds()
 	return rep
+}
+
+// frameNow finds the framing signals of rep's result.
+func frameNow(rep *EngineReply, arts []compare.Article) {
+	start := time.Now()
+	rep.Framing, rep.FramingError = frame(rep.Result, arts)
+	rep.FramingMillis = time.Since(start).Milliseconds()
 }
 
 // frame finds the framing signals of a result. A panic there costs the reader the
@@ -70,11 +93,57 @@ func pack(rep *EngineReply) {
 	if rep.Result == nil {
 		return
 	}
-	// The page computes the word diffs it shows against the reference the reader
-	// picks; the engine's diffs would double the reply.
-	for i := range rep.Result.Claims {
-		rep.Result.Claims[i].Diffs = nil
-	}
+	dropDiffs(rep.Result)
 	rep.Wire = toWire(rep.Framing, rep.Result)
 	rep.Framing = nil
+}
+
+// dropDiffs leaves out the engine's diffs, which the framing signals do not read: the
+// page computes the word diffs it shows against the reference the reader picks, and
+// the engine's would double the reply.
+func dropDiffs(res *compare.Result) {
+	for i := range res.Claims {
+		res.Claims[i].Diffs = nil
+	}
+}
+
+// job is a request sent to the worker and what to do with its replies.
+type job struct {
+	req     EngineRequest
+	deliver func(EngineReply)
+	res     *compare.Result // the alignment delivered, while its framing is on its way
+}
+
+// pendingJobs are the requests sent to the worker, by ID, until their last reply.
+type pendingJobs map[int]job
+
+// take returns the job a reply from the worker answers, if it is still waiting, and
+// keeps the job while its framing is due. The framing, which comes without a result,
+// gets the alignment that came before it.
+func (p pendingJobs) take(rep *EngineReply) (job, bool) {
+	j, ok := p[rep.ID]
+	switch {
+	case !ok:
+	case rep.Part == partFraming:
+		delete(p, rep.ID)
+		if j.res == nil {
+			return job{}, false // no alignment came before it
+		}
+		rep.Result = j.res
+	case rep.FramingLater && rep.Result != nil:
+		j.res = rep.Result
+		p[rep.ID] = j
+	default:
+		delete(p, rep.ID)
+	}
+	return j, ok
+}
+
+// encodeReply returns the reply as JSON, or an error reply if it cannot be encoded.
+func encodeReply(r EngineReply) string {
+	b, err := json.Marshal(r)
+	if err != nil {
+		b, _ = json.Marshal(EngineReply{ID: r.ID, Error: "encoding the result failed: " + err.Error()})
+	}
+	return string(b)
 }

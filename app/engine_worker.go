@@ -3,14 +3,13 @@
 package app
 
 import (
-	"bytes"
 	"encoding/json"
 	"sync"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"parallax/seeds"
+	"parallax/compare"
 )
 
 // The engine runs in a Web Worker (web/worker.js, which runs this same app.wasm):
@@ -20,13 +19,7 @@ var engine struct {
 	sync.Mutex
 	worker  js.Value
 	failed  bool // no worker could be started: compare on the page
-	pending map[int]job
-}
-
-// job is a request sent to the worker and what to do with its reply.
-type job struct {
-	req     EngineRequest
-	deliver func(EngineReply)
+	pending pendingJobs
 }
 
 // startCompare sends the articles to the engine worker and calls done on the UI
@@ -50,7 +43,7 @@ func startCompare(ctx app.Context, req EngineRequest, done func(app.Context, Eng
 		go func() { deliver(compareNow(req)) }()
 		return
 	}
-	engine.pending[req.ID] = job{req, deliver}
+	engine.pending[req.ID] = job{req: req, deliver: deliver}
 	engine.worker.Call("postMessage", string(b))
 }
 
@@ -60,7 +53,7 @@ func startWorker() (ok bool) {
 			ok = false
 		}
 	}()
-	engine.pending = map[int]job{}
+	engine.pending = pendingJobs{}
 	// web/boot.js started the worker early, beside the page's start-up, and kept
 	// what it said before we listen.
 	early := js.Undefined()
@@ -115,27 +108,33 @@ func receive(data string) {
 		return
 	}
 	engine.Lock()
-	j, ok := engine.pending[rep.ID]
-	delete(engine.pending, rep.ID)
+	j, ok := engine.pending.take(&rep)
 	engine.Unlock()
 	if ok {
 		j.deliver(rep)
 	}
 }
 
-// fallBack gives up on the worker and compares the waiting requests on the page:
-// slower for the page, but the reader gets a result.
+// fallBack gives up on the worker and compares the waiting requests on the page, or
+// finds the framing of those whose alignment came: slower for the page, but the
+// reader gets a result.
 func fallBack() {
 	engine.Lock()
 	pending := engine.pending
-	engine.pending = map[int]job{}
+	engine.pending = pendingJobs{}
 	engine.failed = true
 	if !engine.worker.IsUndefined() {
 		engine.worker.Call("terminate")
 	}
 	engine.Unlock()
 	for _, j := range pending {
-		j.deliver(compareNow(j.req))
+		if j.res == nil {
+			j.deliver(compareNow(j.req))
+			continue
+		}
+		rep := EngineReply{ID: j.req.ID, Result: j.res, Part: partFraming}
+		frameNow(&rep, j.req.Articles)
+		j.deliver(rep)
 	}
 }
 
@@ -143,25 +142,20 @@ func fallBack() {
 // Worker by web/worker.js: the same app.wasm serves as the page's app and as its
 // engine, so the browser downloads it once. It never returns in a worker and returns
 // at once on the page. Call it before app.RunWhenOnBrowser.
+//
+// Each request is answered in two messages: the alignment as soon as it is found
+// (FramingLater set), so the page can show it, then its framing signals (Part
+// partFraming), which take about half as long again.
 func ServeWorker() {
 	g := js.Global()
 	if !g.Get("document").IsUndefined() || g.Get("WorkerGlobalScope").IsUndefined() {
 		return
 	}
 	g.Set("parallaxCompare", js.FuncOf(func(this js.Value, args []js.Value) any {
-		var req EngineRequest
-		if len(args) == 0 || args[0].Type() != js.TypeString {
-			return encodeReply(EngineReply{Error: "the request to the engine was empty"})
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			answer(args[0].String())
 		}
-		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
-			return encodeReply(EngineReply{Error: "the request to the engine was malformed: " + err.Error()})
-		}
-		rep, ok := warm.answer(req)
-		if !ok {
-			rep = compareNow(req)
-			pack(&rep)
-		}
-		return encodeReply(rep)
+		return nil
 	}))
 	g.Set("parallaxWarmDemo", js.FuncOf(func(this js.Value, args []js.Value) any {
 		warm.demo()
@@ -171,51 +165,34 @@ func ServeWorker() {
 	select {}
 }
 
-// warm is the seed demo, compared in the worker before the page asks for it (web/boot.js
-// asks the worker to on a first visit, while the page is still starting): the
-// first comparison a new reader waits for.
-var warm warmReply
-
-// warmReply is a comparison made ahead of its request.
-type warmReply struct {
-	n        int    // how many articles were compared
-	articles []byte // the articles compared, as JSON; nil if none
-	reply    EngineReply
-}
-
-// demo compares the seed demo and keeps the reply.
-func (w *warmReply) demo() {
-	arts := seeds.Articles()
-	b, err := json.Marshal(arts)
-	if err != nil {
-		return
+// answer compares the articles of one request and posts the replies to the page.
+func answer(raw string) {
+	post := func(s string) { js.Global().Call("postMessage", s) }
+	var req EngineRequest
+	var res *compare.Result
+	if id, ok := warm.match(raw); ok {
+		// The alignment, encoded ahead: no need to read the request.
+		req, res = EngineRequest{ID: id, Articles: warm.arts}, warm.res
+		post(warm.encoded(id))
+	} else {
+		if err := json.Unmarshal([]byte(raw), &req); err != nil {
+			post(encodeReply(EngineReply{Error: "the request to the engine was malformed: " + err.Error()}))
+			return
+		}
+		rep := alignNow(req)
+		if rep.Result == nil {
+			post(encodeReply(rep))
+			return
+		}
+		res = rep.Result
+		dropDiffs(res)
+		rep.FramingLater = true
+		post(encodeReply(rep))
 	}
-	rep := compareNow(EngineRequest{Articles: arts})
-	pack(&rep)
-	w.n, w.articles, w.reply = len(arts), b, rep
-}
-
-// answer returns the kept reply if req asks to compare the same articles. Only a
-// request with as many articles is encoded to compare it with them.
-func (w *warmReply) answer(req EngineRequest) (EngineReply, bool) {
-	if w.articles == nil || len(req.Articles) != w.n {
-		return EngineReply{}, false
-	}
-	b, err := json.Marshal(req.Articles)
-	if err != nil || !bytes.Equal(b, w.articles) {
-		return EngineReply{}, false
-	}
-	rep := w.reply
-	rep.ID = req.ID
-	return rep, true
-}
-
-func encodeReply(r EngineReply) string {
-	b, err := json.Marshal(r)
-	if err != nil {
-		b, _ = json.Marshal(EngineReply{ID: r.ID, Error: "encoding the result failed: " + err.Error()})
-	}
-	return string(b)
+	fr := EngineReply{ID: req.ID, Result: res, Part: partFraming}
+	frameNow(&fr, req.Articles)
+	fr.Wire, fr.Framing, fr.Result = toWire(fr.Framing, res), nil, nil
+	post(encodeReply(fr))
 }
 
 // engineKind says where comparisons run: "worker", or "page" after a fallback.

@@ -37,7 +37,7 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 		return
 	}
 	var b bytes.Buffer
-	var name, mime string
+	var name, mime, note string
 	var err error
 	switch format {
 	case exportMarkdown:
@@ -45,6 +45,9 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 		var fc *framing.Comparison // the framing notes, when they came with the result
 		if f := framingOf(p.res); f != nil {
 			fc = f.fc
+			if f.due {
+				note = " It has no framing notes yet: they were still being found. Export again in a moment to include them."
+			}
 		}
 		err = wsfile.WriteMarkdown(&b, p.res, fc)
 	case exportCSV:
@@ -63,7 +66,7 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 		return
 	}
 	download(name, mime, b.Bytes())
-	p.notify("Saved "+name+" ("+sizeText(b.Len())+") to your downloads.", false)
+	p.notify("Saved "+name+" ("+sizeText(b.Len())+") to your downloads."+note, false)
 }
 
 // htmlTitle is the title of an HTML export: "Parallax comparison of 5 articles".

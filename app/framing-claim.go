@@ -16,6 +16,14 @@ func init() { claimExtras = append(claimExtras, framingForClaim) }
 // number and a button that opens the claim's framing.
 func framingForClaim(res *compare.Result, c *compare.Claim, ref string) app.UI {
 	f := framingOf(res)
+	if f != nil && f.due {
+		// The button's place, kept while the signals are found, so the rows do not
+		// move when they come.
+		return app.Div().Class("frclaim").Body(
+			app.Button().Class("frbtn").Disabled(true).Title(findingFraming).
+				Body(app.Span().Aria("hidden", "true").Text("▸ "), app.Text("framing")),
+		)
+	}
 	if f.claim(c.ID) == nil {
 		return nil
 	}

@@ -27,10 +27,20 @@ type framingView struct {
 	app.Compo
 
 	IResult *compare.Result
+
+	fr int // framingState: the view draws again when framing signals come
 }
+
+// findingFraming is what views say while the framing signals are still being found.
+const findingFraming = "Finding the framing signals…"
+
+func (v *framingView) OnMount(ctx app.Context) { ctx.ObserveState(framingState, &v.fr) }
 
 func (v *framingView) Render() app.UI {
 	f := framingOf(v.IResult)
+	if f != nil && f.due {
+		return app.Div().ID(viewFraming).Class("framing").Body(app.P().Class("working").Role("status").Text(findingFraming))
+	}
 	if f == nil || f.fc == nil {
 		msg := "The framing signals are not available for this comparison."
 		if f != nil && f.err != "" {

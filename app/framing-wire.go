@@ -107,8 +107,9 @@ func docPositions(res *compare.Result) map[string]int {
 // framed is the framing of one result with the look-ups the views need.
 type framed struct {
 	res    *compare.Result
-	fc     *framing.Comparison // nil if it could not be computed
-	err    string              // why not
+	fc     *framing.Comparison // nil while due or if it could not be computed
+	due    bool                // the worker is still finding it (see EngineReply.FramingLater)
+	err    string              // why there is none
 	docs   map[string]int      // document ID → index in res.Documents and fc.Articles
 	claims map[string]int      // claim ID → index in fc.Claims
 	labels map[compare.Ref][]framing.Label
@@ -125,7 +126,9 @@ var framings struct {
 }
 
 // holdFraming keeps the framing that came with a reply for the views to find with
-// framingOf. The engine's startCompare calls it before the reply reaches the page.
+// framingOf, or notes that it is due (FramingLater), or puts the framing that came
+// after its alignment (Part partFraming) in the place of that note. The engine's
+// startCompare calls it before the reply reaches the page.
 func holdFraming(rep *EngineReply) {
 	if rep.Result == nil {
 		return
@@ -138,13 +141,27 @@ func holdFraming(rep *EngineReply) {
 	}
 	rep.Wire = nil
 	f := newFramed(rep.Result, rep.Framing, rep.FramingError)
+	if rep.FramingLater && rep.Part != partFraming {
+		f.due, f.err = true, ""
+	}
 	framings.Lock()
 	defer framings.Unlock()
+	for i, g := range framings.list {
+		if g.res == rep.Result {
+			framings.list[i] = f // a framed is never changed: a view may be reading it
+			return
+		}
+	}
 	framings.list = append(framings.list, f)
 	if n := len(framings.list); n > 3 {
 		framings.list = append(framings.list[:0], framings.list[n-3:]...)
 	}
 }
+
+// framingState is the go-app state the workspace page sets when the framing of a
+// result comes after its alignment: views that show framing signals observe it, so
+// they draw them when they come (their result, and so their fields, stay the same).
+const framingState = "parallax/framing"
 
 // framingOf returns the framing of res, or nil if none was kept.
 func framingOf(res *compare.Result) *framed {

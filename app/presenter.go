@@ -39,9 +39,11 @@ type presenter struct {
 	keys  app.Func // the window's keydown listener while mounted
 	fsOff app.Func // the document's fullscreenchange listener
 	full  bool     // the presenter went full screen
+	fr    int      // framingState: the view draws again when framing signals come
 }
 
 func (v *presenter) OnMount(ctx app.Context) {
+	ctx.ObserveState(framingState, &v.fr)
 	v.build()
 	if !app.IsClient {
 		return
@@ -244,6 +246,9 @@ func (v *presenter) Render() app.UI {
 // renderFraming shows the claim's framing notes, or says there are none.
 func (v *presenter) renderFraming(r *row) app.UI {
 	f := framingOf(v.IResult)
+	if f != nil && f.due {
+		return app.P().Class("pres-frnone").Text(findingFraming)
+	}
 	cf := f.claim(r.ID)
 	if cf == nil {
 		return app.P().Class("pres-frnone").Text("No framing notes for this claim: no labels, sourcing or numbers that differ.")

@@ -58,6 +58,8 @@ type workspacePage struct {
 	errMsg   string
 	millis   int64
 	reqID    int
+	framing  int  // counts framings that came after their alignment (framingState)
+	due      bool // the result's framing signals are still being found
 	client   bool // started in the browser (not prerendered on the server)
 
 	view   string
@@ -204,6 +206,14 @@ func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
 	if rep.ID != p.reqID {
 		return // an older request; a newer one is on its way
 	}
+	if rep.Part == partFraming {
+		// holdFraming has put it where the views look: tell them.
+		p.due = false
+		p.framing++
+		ctx.SetState(framingState, p.framing)
+		return
+	}
+	p.due = rep.FramingLater
 	p.millis = rep.Millis
 	if rep.Error != "" || rep.Result == nil || len(rep.Result.Documents) == 0 {
 		p.st, p.res = statusFailed, nil
@@ -341,7 +351,11 @@ func (p *workspacePage) Render() app.UI {
 	if p.client {
 		client = "1" // tests wait for this marker: the server's prerendered page lacks it
 	}
-	return app.Div().Class("px").DataSet("status", string(p.st)).DataSet("client", client).DataSet("engine", engineKind()).Body(
+	framing := "ready"
+	if p.due {
+		framing = "due" // tests wait for its end, as for "done"
+	}
+	return app.Div().Class("px").DataSet("status", string(p.st)).DataSet("framing", framing).DataSet("client", client).DataSet("engine", engineKind()).Body(
 		app.A().Class("skip").Href("#views").Text("Skip to the comparison"),
 		app.Header().Class("px-head").Body(
 			app.Div().Class("brand").Body(

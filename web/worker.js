@@ -1,12 +1,13 @@
 // Parallax engine worker: runs the same app.wasm as the page, off the main thread, so
-// comparing articles never freezes the page. In a worker, app.wasm answers
-// parallaxCompare(requestJSON) with a reply JSON string (see ServeWorker in
+// comparing articles never freezes the page. In a worker, app.wasm takes requests with
+// parallaxCompare(requestJSON) and posts its replies to the page itself, as JSON
+// strings: the alignment first, then its framing signals (see ServeWorker in
 // app/engine_worker.go).
 //
 // Messages: {module} (from web/boot.js) is the page's compiled app.wasm, to run here;
 // a worker whose first message is anything else downloads app.wasm itself.
-// "parallax:demo" (from web/boot.js) asks to compare the seed demo ahead of the
-// page's request; the answer waits in app.wasm for that request. Any other message
+// "parallax:demo" (from web/boot.js) asks to align the seed demo ahead of the
+// page's request; the alignment waits in app.wasm for that request. Any other message
 // is a request for parallaxCompare.
 "use strict";
 importScripts("/wasm_exec.js");
@@ -28,7 +29,7 @@ self.onmessage = (e) => {
 };
 
 self.parallaxReady = () => {
-  const answer = (req) => (req === "parallax:demo" ? self.parallaxWarmDemo() : self.postMessage(self.parallaxCompare(req)));
+  const answer = (req) => (req === "parallax:demo" ? self.parallaxWarmDemo() : self.parallaxCompare(req));
   self.onmessage = (e) => answer(e.data);
   for (const req of waiting.splice(0)) answer(req);
 };

@@ -184,16 +184,17 @@ func (s *session) open() {
 	s.waitDone()
 }
 
-// waitDone waits for a finished comparison (or a settled empty workspace), and for
-// the aligned view, if shown, to have drawn all its rows (it draws them in steps).
+// waitDone waits for a finished comparison (or a settled empty workspace), for the
+// aligned view, if shown, to have drawn all its rows (it draws them in steps), and for
+// the framing signals.
 func (s *session) waitDone() {
 	s.t.Helper()
 	s.waitFor("the comparison", `(() => { const p = document.querySelector(".px"); return !!p && p.dataset.client === "1" && (p.dataset.status === "done" || p.dataset.status === "idle" || p.dataset.status === "failed") && `+rowsDrawn+`; })()`)
 }
 
 // rowsDrawn holds when the aligned view, if shown, has drawn all its rows (it draws
-// them in steps).
-const rowsDrawn = `!document.querySelector('#aligned[data-pending="1"]')`
+// them in steps), and the framing signals, which come after the alignment, have come.
+const rowsDrawn = `!document.querySelector('#aligned[data-pending="1"]') && !document.querySelector('.px[data-framing="due"]')`
 
 // status returns the app's comparison status.
 func (s *session) status() string {

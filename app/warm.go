@@ -1,0 +1,70 @@
+package app
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"parallax/compare"
+	"parallax/seeds"
+)
+
+// warm is the seed demo, aligned in the worker before the page asks for it (web/boot.js
+// asks the worker to on a first visit, while the page is still starting): the
+// first comparison a new reader waits for.
+var warm warmReply
+
+// warmReply is an alignment made ahead of its request, kept with the request it
+// answers and the reply, both as the page encodes them: on a first visit the worker's
+// every millisecond counts, and reading and writing JSON is a good part of them.
+type warmReply struct {
+	arts    []compare.Article
+	request string          // the request's JSON after its ID; "" if none is kept
+	reply   string          // the reply's JSON after its ID
+	res     *compare.Result // the alignment
+}
+
+// demo aligns the seed demo and keeps the reply.
+func (w *warmReply) demo() {
+	arts := seeds.Articles()
+	req, err := json.Marshal(EngineRequest{Articles: arts})
+	if err != nil {
+		return
+	}
+	rep := alignNow(EngineRequest{Articles: arts})
+	if rep.Result == nil {
+		return
+	}
+	dropDiffs(rep.Result)
+	rep.FramingLater = true
+	w.arts, w.res = arts, rep.Result
+	w.request, w.reply = afterID(string(req)), afterID(encodeReply(rep))
+}
+
+// match reports whether raw, a request as the page encodes it, asks for the kept
+// alignment, and returns its ID.
+func (w *warmReply) match(raw string) (int, bool) {
+	if w.request == "" || len(raw) < len(w.request) || raw[len(raw)-len(w.request):] != w.request {
+		return 0, false
+	}
+	id, err := strconv.Atoi(strings.TrimPrefix(raw[:len(raw)-len(w.request)], idPrefix))
+	return id, err == nil
+}
+
+// encoded returns the kept reply, for the request with the ID.
+func (w *warmReply) encoded(id int) string { return idPrefix + strconv.Itoa(id) + w.reply }
+
+// idPrefix opens the JSON of an EngineRequest or EngineReply, whose first field is the ID.
+const idPrefix = `{"id":`
+
+// afterID returns the JSON of an EngineRequest or EngineReply after its ID: from the
+// comma that follows it.
+func afterID(s string) string {
+	if !strings.HasPrefix(s, idPrefix) {
+		return ""
+	}
+	if i := strings.IndexByte(s, ','); i > 0 {
+		return s[i:]
+	}
+	return ""
+}
