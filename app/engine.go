@@ -88,23 +88,25 @@ func frame(res *compare.Result, arts []compare.Article) (fc *framing.Comparison,
 	return framing.Compare(res, arts, nil), ""
 }
 
-// pack makes a reply smaller for the trip from the worker to the page.
-func pack(rep *EngineReply) {
-	if rep.Result == nil {
-		return
+// alignedFirst readies an alignment to go to the page ahead of its framing: it says
+// the framing follows, and leaves out the engine's diffs, which the framing signals
+// do not read. The page computes the word diffs it shows against the reference the
+// reader picks, and the engine's would double the reply.
+func alignedFirst(rep *EngineReply) {
+	for i := range rep.Result.Claims {
+		rep.Result.Claims[i].Diffs = nil
 	}
-	dropDiffs(rep.Result)
-	rep.Wire = toWire(rep.Framing, rep.Result)
-	rep.Framing = nil
+	rep.FramingLater = true
 }
 
-// dropDiffs leaves out the engine's diffs, which the framing signals do not read: the
-// page computes the word diffs it shows against the reference the reader picks, and
-// the engine's would double the reply.
-func dropDiffs(res *compare.Result) {
-	for i := range res.Claims {
-		res.Claims[i].Diffs = nil
-	}
+// framingAfter finds the framing signals of res, an alignment already on its way to
+// the page, and returns the reply that takes them there, in their smaller form and
+// without the result (the page puts back the one it has: pendingJobs.take).
+func framingAfter(id int, res *compare.Result, arts []compare.Article) EngineReply {
+	fr := EngineReply{ID: id, Result: res, Part: partFraming}
+	frameNow(&fr, arts)
+	fr.Wire, fr.Framing, fr.Result = toWire(fr.Framing, res), nil, nil
+	return fr
 }
 
 // job is a request sent to the worker and what to do with its replies.

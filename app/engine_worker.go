@@ -185,14 +185,10 @@ func answer(raw string) {
 			return
 		}
 		res = rep.Result
-		dropDiffs(res)
-		rep.FramingLater = true
+		alignedFirst(&rep)
 		post(encodeReply(rep))
 	}
-	fr := EngineReply{ID: req.ID, Result: res, Part: partFraming}
-	frameNow(&fr, req.Articles)
-	fr.Wire, fr.Framing, fr.Result = toWire(fr.Framing, res), nil, nil
-	post(encodeReply(fr))
+	post(encodeReply(framingAfter(req.ID, res, req.Articles)))
 }
 
 // engineKind says where comparisons run: "worker", or "page" after a fallback.

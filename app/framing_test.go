@@ -5,6 +5,7 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -33,8 +34,8 @@ func manyArticles(n int) []compare.Article {
 	return arts
 }
 
-// The worker sends the framing as a framingWire; the page's expand must give back
-// exactly what framing.Compare gave, after the trip through JSON.
+// The worker sends the alignment, then its framing as a framingWire; the page's expand
+// must give back exactly what framing.Compare gave, after the trip through JSON.
 func TestFramingWireRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -58,28 +59,39 @@ func TestFramingWireRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// What the worker does, then what the page does.
-			sent := rep
-			pack(&sent)
+			// What the worker does: the alignment, then its framing, each as JSON.
+			first := EngineReply{ID: rep.ID, Result: rep.Result, Millis: rep.Millis}
+			alignedFirst(&first)
+			second := framingAfter(rep.ID, rep.Result, tc.arts)
 			start := time.Now()
-			raw, err := json.Marshal(sent)
-			if err != nil {
-				t.Fatal(err)
+			raw1, err1 := json.Marshal(first)
+			raw2, err2 := json.Marshal(second)
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
 			}
 			encode := time.Since(start)
-			var got EngineReply
+			// What the page does: read both, give the framing its result, hold both.
+			var got1, got2 EngineReply
 			start = time.Now()
-			if err := json.Unmarshal(raw, &got); err != nil {
+			if err := errors.Join(json.Unmarshal(raw1, &got1), json.Unmarshal(raw2, &got2)); err != nil {
 				t.Fatal(err)
 			}
 			decode := time.Since(start)
-			start = time.Now()
-			holdFraming(&got)
-			expand := time.Since(start)
-			if got.Framing == nil {
-				t.Fatalf("holdFraming did not rebuild the framing: %q", got.FramingError)
+			waiting := pendingJobs{rep.ID: {}}
+			if _, ok := waiting.take(&got1); !ok {
+				t.Fatal("the alignment's request is not waiting")
 			}
-			back, err := json.Marshal(got.Framing)
+			holdFraming(&got1)
+			if _, ok := waiting.take(&got2); !ok || got2.Result != got1.Result {
+				t.Fatal("the framing did not find the alignment it belongs to")
+			}
+			start = time.Now()
+			holdFraming(&got2)
+			expand := time.Since(start)
+			if got2.Framing == nil {
+				t.Fatalf("holdFraming did not rebuild the framing: %q", got2.FramingError)
+			}
+			back, err := json.Marshal(got2.Framing)
 			whole, _ := json.Marshal(rep.Framing)
 			if err != nil {
 				t.Fatal(err)
@@ -91,15 +103,12 @@ func TestFramingWireRoundTrip(t *testing.T) {
 				}
 				t.Errorf("expand(toWire(c)) differs from c at byte %d:\n got …%.300s\nwant …%.300s", i, back[max(0, i-100):], want[max(0, i-100):])
 			}
-			if f := framingOf(got.Result); f == nil || f.fc != got.Framing {
+			if f := framingOf(got1.Result); f == nil || f.due || f.fc != got2.Framing {
 				t.Error("framingOf does not find the framing held for the result")
 			}
-			noFraming := sent
-			noFraming.Wire = nil
-			plain, _ := json.Marshal(noFraming)
-			wire, _ := json.Marshal(sent.Wire)
-			t.Logf("%d articles: reply %d bytes without framing, %d with (framing %d as wire, %d in full); framing computed in %d ms (alignment %d ms); page: decode %v, expand %v; worker: encode %v",
-				len(tc.arts), len(plain), len(raw), len(wire), len(whole), rep.FramingMillis, rep.Millis, decode.Round(time.Millisecond), expand.Round(time.Microsecond), encode.Round(time.Millisecond))
+			wire, _ := json.Marshal(second.Wire)
+			t.Logf("%d articles: alignment %d bytes, framing %d (%d as wire, %d in full); framing computed in %d ms (alignment %d ms); page: decode %v, expand %v; worker: encode %v",
+				len(tc.arts), len(raw1), len(raw2), len(wire), len(whole), second.FramingMillis, rep.Millis, decode.Round(time.Millisecond), expand.Round(time.Microsecond), encode.Round(time.Millisecond))
 		})
 	}
 }

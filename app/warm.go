@@ -35,8 +35,7 @@ func (w *warmReply) demo() {
 	if rep.Result == nil {
 		return
 	}
-	dropDiffs(rep.Result)
-	rep.FramingLater = true
+	alignedFirst(&rep)
 	w.arts, w.res = arts, rep.Result
 	w.request, w.reply = afterID(string(req)), afterID(encodeReply(rep))
 }
@@ -47,7 +46,11 @@ func (w *warmReply) match(raw string) (int, bool) {
 	if w.request == "" || len(raw) < len(w.request) || raw[len(raw)-len(w.request):] != w.request {
 		return 0, false
 	}
-	id, err := strconv.Atoi(strings.TrimPrefix(raw[:len(raw)-len(w.request)], idPrefix))
+	n, ok := strings.CutPrefix(raw[:len(raw)-len(w.request)], idPrefix)
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.Atoi(n)
 	return id, err == nil
 }
 
