@@ -57,6 +57,7 @@ func TestWarmReply(t *testing.T) {
 		"not JSON":           "{",
 		"empty":              "",
 		"the ID not a count": strings.Replace(request(1, seeds.Articles()), `{"id":1`, `{"id":"1"`, 1),
+		"no opening brace":   strings.TrimPrefix(request(1, seeds.Articles()), `{"id":`),
 	} {
 		if id, ok := w.match(raw); ok {
 			t.Errorf("%s: matches the demo (ID %d)", name, id)
