@@ -177,4 +177,13 @@ func TestPageFramingLater(t *testing.T) {
 	if len(*got) != 2 || !strings.Contains(string((*got)[1].data), "## Framing") || strings.Contains(p.tools.note, "no framing notes yet") {
 		t.Errorf("an export once the framing came: %q", p.tools.note)
 	}
+
+	// A change of articles ends the wait, even one that leaves nothing to compare.
+	h.ctx.Dispatch(func(ctx app.Context) { p.onReply(ctx, first) })
+	e.ConsumeAll()
+	h.ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: p.articles[:1], Message: "Removed."})
+	e.ConsumeAll()
+	if p.st != statusIdle || p.due {
+		t.Errorf("one article left: status %q, framing due %v", p.st, p.due)
+	}
 }

@@ -192,6 +192,7 @@ func (p *workspacePage) save(ctx app.Context) string {
 func (p *workspacePage) compare(ctx app.Context) {
 	p.reqID++
 	p.errMsg = ""
+	p.due = false // the reply says whether the framing follows it
 	if len(p.articles) < MinArticles {
 		p.syncTitle(ctx)
 		p.st, p.res = statusIdle, nil
