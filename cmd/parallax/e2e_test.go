@@ -573,7 +573,8 @@ func TestBrowserBadInput(t *testing.T) {
 	doc := filepath.Join(dir, "story.docx")
 	os.WriteFile(doc, []byte("PK\x03\x04"), 0o644)
 	s.do("uploading", chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{bin, doc}))
-	s.waitFor("the upload's message", `!!document.querySelector("#file-msg")`)
+	// "Reading 2 file(s)…" shows while the browser reads them.
+	s.waitFor("the upload's message", `(() => { const m = document.querySelector("#file-msg"); return !!m && !m.innerText.startsWith("Reading "); })()`)
 	msg := s.text("#file-msg")
 	for _, want := range []string{"photo.txt", "binary", "story.docx", ".txt"} {
 		if !strings.Contains(msg, want) {
