@@ -41,9 +41,9 @@ test-browser: build
 screenshot: build
 	$(GO) test -tags browser -count=1 -run '^TestBrowser(Demo|Framing|BlindMode|Presenter)$$' ./cmd/parallax/ -args -screenshot=$(CURDIR)/web/screenshot.png -screenshot-framing=$(CURDIR)/web/screenshot-framing.png -screenshot-blind=$(CURDIR)/web/screenshot-blind.png -screenshot-presenter=$(CURDIR)/web/screenshot-presenter.png
 
-## bench: engine benchmarks, natively
+## bench: engine benchmarks, natively, on one core
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./compare/...
+	$(GO) test -run='^$$' -bench=. -benchmem -cpu=1 ./compare/...
 
 ## bench-wasm: the seed benchmark under WebAssembly (Node)
 bench-wasm:
