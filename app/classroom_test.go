@@ -299,7 +299,6 @@ func TestWorksheet(t *testing.T) {
 	}
 	sheet := flat(app.HTMLString(p.renderView(newIndex(p.res))))
 	for _, want := range []string{"Name", "Claim 1 · reported by", "What differs in the wording?", "The New York Times · 2024-01-04", "more claims are in Parallax",
-		" more sentences from this outlet, in Parallax&#39;s aligned view.", // HTML-escaped; claim 2 gathers nine of 002's sentences
 		"2 different occasions", "<li>Associated Press (as republished) · 2024-02-08; CNN · 2024-02-07</li>"} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("worksheet lacks %q", want)
@@ -310,6 +309,19 @@ func TestWorksheet(t *testing.T) {
 	}
 	if n := strings.Count(sheet, `class="ws-claim"`); n != worksheetClaims {
 		t.Errorf("%d claims on the worksheet, want %d", n, worksheetClaims)
+	}
+	// An outlet with many sentences in one claim shows four, and says how many more.
+	many := *p.res
+	many.Claims = slices.Clone(many.Claims)
+	first := &many.Claims[0]
+	first.Members = slices.Clone(first.Members)
+	doc := many.Documents[2]
+	for i := range 7 {
+		first.Members = append(first.Members, compare.Ref{Doc: doc.ID, Sentence: 10 + i})
+	}
+	folded := flat(app.HTMLString((&worksheet{IResult: &many, IRef: p.ref, IOrder: p.order}).Render()))
+	if !strings.Contains(folded, "… and 4 more sentences from this outlet, in Parallax&#39;s aligned view.") { // HTML-escaped
+		t.Errorf("a claim with eight sentences of %s: the worksheet does not fold four of them", doc.ID)
 	}
 	h.ctx.NewActionWithValue(actionBlind, "on")
 	e.ConsumeAll()

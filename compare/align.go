@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"time"
 )
 
 // MaxArticles is the largest number of articles Align accepts.
@@ -94,7 +95,7 @@ func Align(docs []Document, opts *Options) (*Result, error) {
 	}
 
 	c := newCorpus(docs)
-	edges := c.candidatePairs()
+	edges := append(c.candidatePairs(), c.chronology()...)
 	groups := averageLink(c, edges, threshold)
 	return c.result(groups, opts == nil || !opts.NoWordDiffs), nil
 }
@@ -122,6 +123,7 @@ type sent struct {
 	vec      []feature // sorted by id, L2-normalised
 	central  float64   // cosine with its own document: how much it states the article's main subject
 	lead     bool      // the headline, a subhead above the body, or the first body sentence, in an article of four sentences or more
+	day      time.Time // the date it gives its event (see latestDay), if its article is dated; zero if none
 }
 
 type corpus struct {
@@ -138,6 +140,11 @@ type corpus struct {
 	df       []int          // feature id → number of sentences holding it
 	docSim   [][]float64
 	occasion []int // document → occasion cluster
+
+	// Chronology (chronology.go).
+	pub   []time.Time // document → its publication date, if dated
+	dated []bool      // document → whether it gives a publication date
+	told  []int8      // sentence → 0: not yet known; 1: told in the past; 2: not
 }
 
 func newCorpus(docs []Document) *corpus {
@@ -224,6 +231,7 @@ func newCorpus(docs []Document) *corpus {
 		c.sents[i].vec = normalise(vec)
 	}
 	c.documentContext()
+	c.dateEvents()
 	return c
 }
 
@@ -326,7 +334,11 @@ func (c *corpus) candidatePairs() []edge {
 					shared += c.share[f.id]
 				}
 			}
-			if sc := c.linkScore(a, b, sim, shared); sc >= edgeFloor {
+			sc := c.linkScore(a, b, sim, shared)
+			if sc > 0 && c.occasion[s.doc] != c.occasion[c.sents[b].doc] && c.vetoed(a, b) {
+				sc = vetoScore // (chronology gives those of one occasion)
+			}
+			if sc >= edgeFloor || sc == vetoScore {
 				edges = append(edges, edge{a, b, sc})
 			}
 		}

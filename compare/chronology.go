@@ -1,0 +1,149 @@
+package compare
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Chronology: an article cannot tell, in the past tense, an event that happened after it
+// was published. The New York Times of December 30 telling how Netanyahu "sent his
+// right-hand adviser, Ron Dermer, to Washington" for a meeting with Blinken shares the
+// cast and the words of The Times of Israel's "Herzog … meets … Blinken in Tel Aviv on
+// January 9, 2024", and without this check the two, and everything said of the January
+// trip, made one claim. A preview is different ("Blinken will meet…", "is returning to
+// the Middle East this week"): what it announces may be the very event a later report
+// dates.
+
+// vetoScore is the link between two sentences that cannot report the same event. No
+// sum of real scores outweighs it, so the average link between any two groups that
+// hold them stays below the threshold: no claim holds both.
+const vetoScore = -1e6
+
+// pastWords are forms that tell a sentence narrates what has happened. Only irregular
+// forms and a few adverbs: "-ed" is as often an adjective or a name ("United States",
+// "armed with", "a hundred").
+var pastWords = wordSet("was were had did met sent said told took went came gave made held left saw began spoke flew wrote ago yesterday")
+
+// aheadWords are forms that tell a sentence looks ahead, even when it is told in the
+// past ("officials said he will", "the visit was scheduled for"). "Would" is not one:
+// narration uses it for what someone promised ("assured … that Israel would soon shift").
+var aheadWords = wordSet("will shall plans planned planning expected expects scheduled slated upcoming next intends tomorrow due")
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// dateEvents reads the publication dates of the articles and the date each sentence of
+// a dated article gives its event.
+func (c *corpus) dateEvents() {
+	c.pub, c.dated = docDates(c.docs)
+	c.told = make([]int8, len(c.sents))
+	for i := range c.sents {
+		if s := &c.sents[i]; c.dated[s.doc] {
+			s.day, _ = latestDay(s.terms, c.pub[s.doc])
+		}
+	}
+}
+
+// chronology returns vetoes (edges scored vetoScore) between each sentence that dates
+// its event and the sentences told in the past by articles of the same occasion
+// published before that date: those of one occasion would otherwise be grouped through
+// others. Across occasions candidatePairs vetoes the pairs it would link.
+func (c *corpus) chronology() []edge {
+	var out []edge
+	for b, sb := range c.sents {
+		if sb.day.IsZero() {
+			continue
+		}
+		for d, ss := range c.byDoc {
+			if d == sb.doc || c.occasion[d] != c.occasion[sb.doc] || !c.dated[d] || !c.pub[d].Before(sb.day) {
+				continue
+			}
+			for _, a := range ss {
+				if c.toldInPast(a) {
+					out = append(out, edge{min(a, b), max(a, b), vetoScore})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// vetoed reports whether one of sentences a and b is told in the past by an article
+// published before the date the other gives its event.
+func (c *corpus) vetoed(a, b int) bool { return c.toldBefore(a, b) || c.toldBefore(b, a) }
+
+func (c *corpus) toldBefore(a, b int) bool {
+	sa, sb := &c.sents[a], &c.sents[b]
+	return !sb.day.IsZero() && c.dated[sa.doc] && c.pub[sa.doc].Before(sb.day) && c.toldInPast(a)
+}
+
+// toldInPast reports whether sentence si is told in the past (see toldInPast), once.
+func (c *corpus) toldInPast(si int) bool {
+	if c.told[si] == 0 {
+		c.told[si] = 2
+		if toldInPast(c.text(si)) {
+			c.told[si] = 1
+		}
+	}
+	return c.told[si] == 1
+}
+
+// oneDay is 24 hours.
+const oneDay = 24 * time.Hour
+
+// latestDay returns the latest month-and-day date among the terms ("@jan-9"), in the
+// year that puts it between ten months before and two months after pub, the article's
+// publication date.
+func latestDay(ts []term, pub time.Time) (time.Time, bool) {
+	var latest time.Time
+	found := false
+	for _, t := range ts {
+		if t.kind != kindDate {
+			continue
+		}
+		mon, dd, ok := strings.Cut(strings.TrimPrefix(t.key, "@"), "-")
+		m, known := monthNumbers[mon]
+		n, err := strconv.Atoi(dd)
+		if !ok || !known || err != nil {
+			continue
+		}
+		at := time.Date(pub.Year(), m, n, 0, 0, 0, 0, time.UTC)
+		switch {
+		case at.Sub(pub) > 60*oneDay:
+			at = at.AddDate(-1, 0, 0) // a January article's "Dec. 26"
+		case pub.Sub(at) > 305*oneDay:
+			at = at.AddDate(1, 0, 0) // a December article's "Jan. 9"
+		}
+		if !found || at.After(latest) {
+			latest, found = at, true
+		}
+	}
+	return latest, found
+}
+
+// monthNumbers maps the month keys of date terms (see months) to months.
+var monthNumbers = map[string]time.Month{"jan": time.January, "feb": time.February, "mar": time.March,
+	"apr": time.April, "may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
+	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December}
+
+// toldInPast reports whether a sentence narrates what has happened and does not look
+// ahead.
+func toldInPast(text string) bool {
+	past := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
+		w = strings.ReplaceAll(w, "’", "'")
+		if aheadWords[w] || strings.HasSuffix(w, "'ll") {
+			return false
+		}
+		past = past || pastWords[w]
+	}
+	return past
+}
+
+func notWordRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }
