@@ -334,11 +334,7 @@ func (c *corpus) candidatePairs() []edge {
 					shared += c.share[f.id]
 				}
 			}
-			sc := c.linkScore(a, b, sim, shared)
-			if sc > 0 && c.occasion[s.doc] != c.occasion[c.sents[b].doc] && c.vetoed(a, b) {
-				sc = vetoScore // (chronology gives those of one occasion)
-			}
-			if sc >= edgeFloor || sc == vetoScore {
+			if sc := c.linkScore(a, b, sim, shared); sc >= edgeFloor {
 				edges = append(edges, edge{a, b, sc})
 			}
 		}

@@ -52,8 +52,9 @@ func (c *corpus) dateEvents() {
 
 // chronology returns vetoes (edges scored vetoScore) between each sentence that dates
 // its event and the sentences told in the past by articles of the same occasion
-// published before that date: those of one occasion would otherwise be grouped through
-// others. Across occasions candidatePairs vetoes the pairs it would link.
+// published before that date. Across occasions there is nothing to veto: sentences of
+// two occasions are linked only as one standing position voiced on different days,
+// which a later date does not rule out (see linkScore).
 func (c *corpus) chronology() []edge {
 	var out []edge
 	for b, sb := range c.sents {
@@ -72,15 +73,6 @@ func (c *corpus) chronology() []edge {
 		}
 	}
 	return out
-}
-
-// vetoed reports whether one of sentences a and b is told in the past by an article
-// published before the date the other gives its event.
-func (c *corpus) vetoed(a, b int) bool { return c.toldBefore(a, b) || c.toldBefore(b, a) }
-
-func (c *corpus) toldBefore(a, b int) bool {
-	sa, sb := &c.sents[a], &c.sents[b]
-	return !sb.day.IsZero() && c.dated[sa.doc] && c.pub[sa.doc].Before(sb.day) && c.toldInPast(a)
 }
 
 // toldInPast reports whether sentence si is told in the past (see toldInPast), once.

@@ -87,6 +87,16 @@ func TestAlignChronology(t *testing.T) {
 		})
 	}
 
+	// Across occasions (more than ten days apart) sentences are linked only as a standing
+	// position voiced again, which a later date does not rule out.
+	position := []Article{
+		{ID: "january", Outlet: "Earlier", Date: "2024-01-04", Text: "Blinken said the United States opposes the forced displacement of Palestinians from Gaza."},
+		{ID: "february", Outlet: "Later", Date: "2024-02-07", Text: "On February 6, Blinken said the United States opposes the forced displacement of Palestinians from Gaza."},
+	}
+	if res, err := Compare(position, nil); err != nil || len(res.Claims) != 1 || len(res.Occasions) != 2 {
+		t.Errorf("a position voiced again a month later: %v; want one claim across two occasions", err)
+	}
+
 	// In the seeds: The New York Times of December 30 (003) tells of Ron Dermer's meeting
 	// at the White House after Christmas, in words much like those The Times of Israel
 	// (002) uses for Blinken's meetings in Tel Aviv on January 9.
