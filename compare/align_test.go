@@ -258,8 +258,10 @@ func FuzzAlign(f *testing.F) {
 	f.Add("Blinken met Netanyahu in Tel Aviv on Oct. 7.", "In Tel Aviv, Blinken met Netanyahu.", "Hamas killed 1,200 people.")
 	f.Add("<script>alert(1)</script>", "22,0000 dead", "\x00\xff")
 	f.Add("", "A.", "A.")
+	f.Add("Blinken met Netanyahu in Tel Aviv.", "Blinken will meet Netanyahu on Jan. 9.", "On January 9, 2024, Blinken met Netanyahu in Tel Aviv.")
 	f.Fuzz(func(t *testing.T, a, b, c string) {
-		res, err := Compare([]Article{{ID: "a", Text: a}, {ID: "b", Text: b}, {ID: "c", Text: c}}, nil)
+		// Dated, so that chronology (which reads the dates sentences give) runs too.
+		res, err := Compare([]Article{{ID: "a", Text: a, Date: "2024-01-04"}, {ID: "b", Text: b, Date: "2023-12-30"}, {ID: "c", Text: c, Date: "2024-01-09"}}, nil)
 		if err != nil {
 			return // too few articles with text is a fine answer
 		}
