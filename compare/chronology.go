@@ -89,9 +89,10 @@ func (c *corpus) toldInPast(si int) bool {
 // oneDay is 24 hours.
 const oneDay = 24 * time.Hour
 
-// latestDay returns the latest month-and-day date among the terms ("@jan-9"), in the
-// year that puts it between ten months before and two months after pub, the article's
-// publication date.
+// latestDay returns the latest month-and-day date among the terms ("@jan-9") that is
+// not after pub, the article's publication date: the day of the event the sentence
+// reports. A date is read in the year that puts it between ten months before and two
+// months after pub; one after pub is a plan, not an event that happened.
 func latestDay(ts []term, pub time.Time) (time.Time, bool) {
 	var latest time.Time
 	found := false
@@ -111,6 +112,9 @@ func latestDay(ts []term, pub time.Time) (time.Time, bool) {
 			at = at.AddDate(-1, 0, 0) // a January article's "Dec. 26"
 		case pub.Sub(at) > 305*oneDay:
 			at = at.AddDate(1, 0, 0) // a December article's "Jan. 9"
+		}
+		if at.After(pub) {
+			continue // a plan ("the truce expires on Jan. 15"), not an event that happened
 		}
 		if !found || at.After(latest) {
 			latest, found = at, true

@@ -43,7 +43,8 @@ func TestLatestDay(t *testing.T) {
 		{"Herzog meets Blinken in Tel Aviv on January 9, 2024.", "2024-01-09", "2024-01-09"},
 		{"A four-hour meeting on Dec. 26 at the White House.", "2024-01-09", "2023-12-26"},
 		{"Since Oct. 7, and again on January 7, Blinken has met him.", "2024-01-09", "2024-01-07"},
-		{"He plans to return on Jan. 9.", "2023-12-30", "2024-01-09"},
+		{"He plans to return on Jan. 9.", "2023-12-30", ""},                               // a plan, not an event
+		{"The truce, agreed on Dec. 28, expires on Jan. 15.", "2024-01-09", "2023-12-28"}, // the expiry is a plan
 		{"Blinken met Netanyahu in Tel Aviv on Tuesday.", "2024-01-09", ""},
 		{"The talks in January went on.", "2024-01-09", ""}, // a month alone dates nothing
 	} {
