@@ -201,6 +201,7 @@ func (v *alignedView) renderRow(r *row) app.UI {
 		app.Th().Scope("row").Class("claimcol").Body(
 			app.Span().Class("n").Textf("#%d", r.N),
 			app.Span().Class("count").Textf("%d outlets", r.Outlets),
+			app.If(r.Occasions > 1, func() app.UI { return occasionsFlag(r.Occasions) }),
 			app.If(r.Numbers, func() app.UI { return app.Span().Class("flag").Text("numbers differ") }),
 			evidence(r),
 			v.renderExtras(r),
@@ -215,6 +216,13 @@ func (v *alignedView) renderRow(r *row) app.UI {
 			return app.Td().DataSet("doc", v.cols[i]).Body(v.renderCell(spans, r.BaseDoc != v.ref)...)
 		}),
 	)
+}
+
+// occasionsFlag says a claim's outlets report it on n occasions, and what that means.
+func occasionsFlag(n int) app.UI {
+	return app.Span().Class("flag occflag").
+		Title("Its outlets report it on different occasions (see the list above the table): a position or a running figure voiced again, not one event").
+		Textf("%d occasions", n)
 }
 
 // standInTag is what the aligned view and the presenter write by the sentence the other

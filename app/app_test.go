@@ -398,6 +398,47 @@ func TestStandInTag(t *testing.T) {
 	}
 }
 
+// A claim whose outlets report it on different occasions (the demo's January and
+// February trips) says so in the aligned view and on the worksheet: a position voiced
+// again, not one event.
+func TestOccasionsFlag(t *testing.T) {
+	res := seedResult(t)
+	occasionOf := map[string]int{}
+	for i, ids := range res.Occasions {
+		for _, id := range ids {
+			occasionOf[id] = i
+		}
+	}
+	if len(res.Occasions) != 2 {
+		t.Fatalf("the demo reads as %d occasions, want 2 (the two trips)", len(res.Occasions))
+	}
+	v := &alignedView{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}
+	v.build()
+	across := 0
+	for i := range v.rows {
+		r := &v.rows[i]
+		occasions := map[int]bool{}
+		for _, m := range res.Claims[r.N-1].Members {
+			occasions[occasionOf[m.Doc]] = true
+		}
+		html := app.HTMLString(v.renderRow(r))
+		flagged := strings.Contains(html, "2 occasions")
+		if flagged != (len(occasions) == 2) || r.Occasions != len(occasions) {
+			t.Errorf("claim %s on %d occasions: row says %d, flag shown %v", r.ID, len(occasions), r.Occasions, flagged)
+		}
+		if len(occasions) == 2 {
+			across++
+		}
+	}
+	if across == 0 {
+		t.Fatal("no claim of the demo spans both trips, though claim 1 (Saudi normalisation) does")
+	}
+	sheet := flat(app.HTMLString((&worksheet{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}).Render()))
+	if !strings.Contains(sheet, "Claim 1 · reported by 3 of 5 outlets on 2 occasions") {
+		t.Error("the worksheet does not say that claim 1 spans the two occasions")
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	tests := []struct {
 		in   string
