@@ -224,6 +224,7 @@ func (v *presenter) Render() app.UI {
 		app.Div().Class("pres-top").Body(
 			app.Span().ID("pres-progress").Class("pres-progress").Textf("Claim %d of %d", n, total),
 			app.Span().ID("pres-step").Class("pres-step").Textf("Step %d of %d: %s", v.step+1, steps, stepNames[v.step]),
+			app.If(r.Occasions > 1, func() app.UI { return occasionsFlag(r.Occasions) }),
 			app.If(r.Numbers && v.step > stepWording, func() app.UI { return app.Span().Class("flag").Text("numbers differ") }),
 			app.Button().ID("pres-close").Class("link").OnClick(v.onLeave).Text("Leave (Esc)"),
 		),

@@ -25,21 +25,15 @@ type index struct {
 	claimOf map[compare.Ref]int  // sentence → claim position in res.Claims
 	unique  map[compare.Ref]bool // sentences no other article reports
 	byClaim map[string]int       // claim ID → position
-	occ     map[string]int       // document ID → its occasion (position in res.Occasions)
 }
 
 func newIndex(res *compare.Result) *index {
-	x := &index{res: res, docs: map[string]int{}, claimOf: map[compare.Ref]int{}, unique: map[compare.Ref]bool{}, byClaim: map[string]int{}, occ: map[string]int{}}
+	x := &index{res: res, docs: map[string]int{}, claimOf: map[compare.Ref]int{}, unique: map[compare.Ref]bool{}, byClaim: map[string]int{}}
 	if res == nil {
 		return x
 	}
 	for i, d := range res.Documents {
 		x.docs[d.ID] = i
-	}
-	for i, ids := range res.Occasions {
-		for _, id := range ids {
-			x.occ[id] = i
-		}
 	}
 	for i, c := range res.Claims {
 		x.byClaim[c.ID] = i
@@ -93,7 +87,7 @@ type row struct {
 	N       int    // claim number as the engine ranks it (1-based)
 	Outlets int
 	// Occasions counts the occasions its outlets report it on: more than one means a
-	// position or a running figure voiced again, not one event (see compare.Result.Occasions).
+	// position or a running figure voiced again, not one event (Result.ClaimOccasions).
 	Occasions int
 	Score     float64
 	Cells     [][]span // per column; empty when the outlet does not report the claim
@@ -145,12 +139,11 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 		baseText := x.sentence(base)
 		r.Base = baseText
 		baseNums := numbers(baseText)
-		seen, occasions := map[string]bool{}, map[int]bool{}
+		seen := map[string]bool{}
 		for _, m := range c.Members {
 			if !seen[m.Doc] {
 				seen[m.Doc] = true
 				r.Outlets++
-				occasions[x.occ[m.Doc]] = true
 			}
 			if m.Doc == ref && (r.RefPos < 0 || m.Sentence < r.RefPos) {
 				r.RefPos = m.Sentence
@@ -176,7 +169,7 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 			}
 			r.Cells[k] = append(r.Cells[k], s)
 		}
-		r.Occasions = len(occasions)
+		r.Occasions = x.res.ClaimOccasions(c)
 		for _, cell := range r.Cells {
 			foldCell(x, cell, baseText)
 		}

@@ -1,11 +1,11 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/blind"
 )
@@ -110,7 +110,7 @@ func (w *worksheet) Render() app.UI {
 				cells = append(cells, app.Tr().Body(app.Th().Scope("row").Text(label(d)), app.Td().Body(text...)))
 			}
 			return app.Section().Class("ws-claim").Body(
-				app.H3().Textf("Claim %d · reported by %d of %d outlets%s", i+1, r.Outlets, len(cols), onOccasions(r.Occasions)),
+				app.H3().Textf("Claim %d · reported by %d of %d outlets%s", i+1, r.Outlets, len(cols), wsfile.OnOccasions(r.Occasions)),
 				app.Table().Class("ws-table").Body(app.TBody().Body(cells...)),
 				app.If(len(absent) > 0, func() app.UI {
 					return app.P().Class("ws-absent").Textf("Not reported by: %s.", strings.Join(absent, ", "))
@@ -129,13 +129,4 @@ func (w *worksheet) Render() app.UI {
 			)
 		}),
 	)
-}
-
-// onOccasions is what a worksheet's claim heading adds when the claim's outlets report it
-// on several occasions: "on 2 occasions", which the list of occasions above explains.
-func onOccasions(n int) string {
-	if n < 2 {
-		return ""
-	}
-	return fmt.Sprintf(" on %d occasions", n)
 }

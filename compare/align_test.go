@@ -378,3 +378,25 @@ func TestAlignLeads(t *testing.T) {
 		t.Errorf("002's headline is in claim %q and 000's lead in claim %q, want one claim", headline, lead)
 	}
 }
+
+func TestClaimOccasions(t *testing.T) {
+	r := &Result{Occasions: [][]string{{"a", "b"}, {"c"}}}
+	for _, tc := range []struct {
+		docs []string
+		want int
+	}{
+		{[]string{"a", "b"}, 1},
+		{[]string{"a", "c"}, 2},
+		{[]string{"b", "c", "c"}, 2},
+		{[]string{"a", "x"}, 2}, // a document in no occasion counts as one more
+		{[]string{"x", "y"}, 1},
+	} {
+		c := &Claim{}
+		for _, d := range tc.docs {
+			c.Members = append(c.Members, Ref{Doc: d})
+		}
+		if got := r.ClaimOccasions(c); got != tc.want {
+			t.Errorf("claim of %v: %d occasions, want %d", tc.docs, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package compare
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Article is one input text and what is known about it.
 type Article struct {
@@ -163,4 +166,22 @@ type Result struct {
 	// when they share a name, a number or a date. Each group lists document IDs in
 	// input order, and the groups are ordered by their first document.
 	Occasions [][]string `json:"occasions"`
+}
+
+// ClaimOccasions returns how many occasions (see Occasions) the documents of the claim
+// belong to: more than one means a position or a running figure voiced again on
+// different occasions, not one event. Documents in no occasion count as one together.
+func (r *Result) ClaimOccasions(c *Claim) int {
+	seen := map[int]bool{}
+	for _, m := range c.Members {
+		o := -1
+		for i, ids := range r.Occasions {
+			if slices.Contains(ids, m.Doc) {
+				o = i
+				break
+			}
+		}
+		seen[o] = true
+	}
+	return len(seen)
 }

@@ -68,6 +68,7 @@ type htmlClaim struct {
 	ID, Evidence string
 	Score        string // how confidently the members report the same thing, 0.00 to 1.00
 	N, Outlets   int
+	Occasions    int  // the occasions its outlets report it on (Result.ClaimOccasions)
 	Numbers      bool // some outlet gives a number differently from the reference
 	Unmarked     bool // the reference does not report the claim: no marks
 	Rows         []htmlRow
@@ -132,7 +133,9 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 		}
 	}
 	for i := range r.Claims {
-		v.Claims = append(v.Claims, newHTMLClaim(docs, &r.Claims[i], i+1, ref, order))
+		hc := newHTMLClaim(docs, &r.Claims[i], i+1, ref, order)
+		hc.Occasions = r.ClaimOccasions(&r.Claims[i])
+		v.Claims = append(v.Claims, hc)
 	}
 	for _, id := range order {
 		d := docs[id]
@@ -436,7 +439,7 @@ func writePage(b *bufio.Writer, v htmlView) {
 		w("\n<p class=\"note\">These articles share no claims that Parallax could find: they may be about different events. See “Only in one outlet” for what each reports.</p>")
 	}
 	for _, c := range v.Claims {
-		w("\n<section class=\"claim\" id=\"claim-", esc(c.ID), "\">\n<h3>Claim ", strconv.Itoa(c.N), ` <span class="count">(`, strconv.Itoa(c.Outlets), " outlets)</span>")
+		w("\n<section class=\"claim\" id=\"claim-", esc(c.ID), "\">\n<h3>Claim ", strconv.Itoa(c.N), ` <span class="count">(`, strconv.Itoa(c.Outlets), " outlets", OnOccasions(c.Occasions), ")</span>")
 		if c.Numbers {
 			w(` <span class="flag">numbers differ</span>`)
 		}

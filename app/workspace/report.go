@@ -26,7 +26,7 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 		b.WriteString("\n")
 	}
 	for i, c := range r.Claims {
-		fmt.Fprintf(b, "Claim %d (score %.2f, %s)", i+1, c.Score, outletCount(c.Members))
+		fmt.Fprintf(b, "Claim %d (score %.2f, %s%s)", i+1, c.Score, outletCount(c.Members), OnOccasions(r.ClaimOccasions(&r.Claims[i])))
 		if ev := evidence(c.Evidence); ev != "" {
 			fmt.Fprintf(b, "  shared: %s", ev)
 		}
@@ -106,7 +106,7 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	}
 	fmt.Fprintf(b, "\n## Shared claims (%d)\n\n", len(r.Claims))
 	for i, c := range r.Claims {
-		fmt.Fprintf(b, "### Claim %d\n\nScore %.2f", i+1, c.Score)
+		fmt.Fprintf(b, "### Claim %d%s\n\nScore %.2f", i+1, OnOccasions(r.ClaimOccasions(&r.Claims[i])), c.Score)
 		if ev := evidence(c.Evidence); ev != "" {
 			fmt.Fprintf(b, "; shared: %s", mdText(ev))
 		}
@@ -162,6 +162,15 @@ func memberDiff(c *compare.Claim, j int, docs map[string]*compare.Document) *com
 	first, m := c.Members[0], c.Members[j]
 	df := pairDiff(c, first, m, text(docs[first.Doc], first.Sentence), text(docs[m.Doc], m.Sentence))
 	return &df
+}
+
+// OnOccasions is what a claim's heading adds when its outlets report it on n occasions,
+// more than one: " on 2 occasions", which the list of occasions above explains.
+func OnOccasions(n int) string {
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" on %d occasions", n)
 }
 
 // OccasionsNote says what it means that the engine read n > 1 occasions in the

@@ -104,8 +104,8 @@ func TestMarkdownFromAppResult(t *testing.T) {
 }
 
 // TestOccasionsNote: the text and Markdown reports say which articles the engine read
-// as different occasions (the seeds' January and February trips), and say nothing
-// when all the articles report one.
+// as different occasions (the seeds' January and February trips), and which claims
+// span them, and say nothing when all the articles report one.
 func TestOccasionsNote(t *testing.T) {
 	arts := seeds.Articles()
 	tests := []struct {
@@ -115,7 +115,8 @@ func TestOccasionsNote(t *testing.T) {
 	}{
 		{"two trips", arts, []string{"2 different occasions",
 			"The New York Times (2024-01-04); The Times of Israel (2024-01-09)",
-			"Associated Press (as republished) (2024-02-08); CNN (2024-02-07)"}},
+			"Associated Press (as republished) (2024-02-08); CNN (2024-02-07)",
+			"Claim 1 (score 0.23, 3 outlets on 2 occasions)|### Claim 1 on 2 occasions"}}, // text|markdown: Saudi normalisation, January and February
 		{"the January trip only", []compare.Article{arts[0], arts[2]}, nil},
 	}
 	for _, tt := range tests {
@@ -130,7 +131,9 @@ func TestOccasionsNote(t *testing.T) {
 				t.Errorf("%s, %s: mentions occasions for one occasion", tt.name, format)
 			}
 			for _, w := range tt.want {
-				if format == "markdown" {
+				if text, md, two := strings.Cut(w, "|"); two {
+					w = map[string]string{"text": text, "markdown": md}[format]
+				} else if format == "markdown" {
 					w = mdText(w)
 				}
 				if !strings.Contains(out, w) {
