@@ -260,10 +260,11 @@ func maxOf(xs []float64) float64 {
 // The first visit keeps the page responsive and still: no main-thread task over the
 // 200 ms budget while the app starts, compares the demo and draws it, and a layout
 // shift (what moves under the reader) under 0.1. Timings on a shared
-// machine vary from one load to the next, so the budget holds for the median of
-// three first visits (each in a fresh browser profile); each is logged.
+// machine vary from one load to the next (single visits of 100 to 190 ms within one
+// run when other work loads the machine), so the budget holds for the median of five
+// first visits (each in a fresh browser profile); each is logged.
 func TestBrowserLoadBudget(t *testing.T) {
-	const loads = 3
+	const loads = 5
 	var longest, aligned, shifts []float64
 	for i := range loads {
 		s := newSession(t)
