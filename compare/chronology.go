@@ -27,7 +27,9 @@ var pastWords = wordSet("was were had did met sent said told took went came gave
 
 // aheadWords are forms that tell a sentence looks ahead, even when it is told in the
 // past ("officials said he will", "the visit was scheduled for"). "Would" is not one:
-// narration uses it for what someone promised ("assured … that Israel would soon shift").
+// narration uses it for what someone promised ("sent his adviser, … who assured … that
+// Israel would soon shift"); only after a bare "said" or "told" does it announce (see
+// toldInPast).
 var aheadWords = wordSet("will shall plans planned planning expected expects scheduled slated upcoming next intends tomorrow due")
 
 func wordSet(words string) map[string]bool {
@@ -129,17 +131,25 @@ var monthNumbers = map[string]time.Month{"jan": time.January, "feb": time.Februa
 	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December}
 
 // toldInPast reports whether a sentence narrates what has happened and does not look
-// ahead.
+// ahead: it has a past form and no look-ahead word, and if its only past forms are
+// "said" or "told", no "would" ("he said he would press Israel" announces).
 func toldInPast(text string) bool {
-	past := false
+	narrated, reported, would := false, false, false
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
 		w = strings.ReplaceAll(w, "’", "'")
 		if aheadWords[w] || strings.HasSuffix(w, "'ll") {
 			return false
 		}
-		past = past || pastWords[w]
+		switch {
+		case w == "said" || w == "told":
+			reported = true
+		case pastWords[w]:
+			narrated = true
+		case w == "would":
+			would = true
+		}
 	}
-	return past
+	return narrated || reported && !would
 }
 
 func notWordRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }

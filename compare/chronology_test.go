@@ -12,7 +12,9 @@ func TestToldInPast(t *testing.T) {
 		want bool
 	}{
 		{"The Israeli leader then sent his right-hand adviser, Ron Dermer, to Washington.", true},
-		{"He said Israel would soon shift to the targeted phase.", true}, // "would" is narration
+		{"Netanyahu sent Dermer, who assured Blinken that Israel would soon shift.", true}, // "would" in narration
+		{"He said he would press Israel to protect civilians.", false},                     // "said … would" announces
+		{"Blinken said the talks were hard.", true},
 		{"His meeting in Warsaw was the product of weeks of calls.", true},
 		{"Blinken met Netanyahu two weeks ago.", true},
 		{"Blinken will meet Netanyahu in Tel Aviv.", false},
