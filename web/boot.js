@@ -26,6 +26,12 @@
   if (typeof instantiate !== "function" || typeof WebAssembly.compileStreaming !== "function") {
     return;
   }
+  // go-app's loader does not start app.wasm for crawlers or with ?wasm=false
+  // (goappCanLoadWebAssembly): neither does this.
+  if (/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent) ||
+      new URLSearchParams(location.search).get("wasm") === "false") {
+    return;
+  }
   const wasmURL = "/web/app.wasm";
   const fetchNow = window.fetch.bind(window);
   const early = WebAssembly.compileStreaming(fetchNow(wasmURL));

@@ -7,6 +7,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // untypedWasm serves app.wasm as application/octet-stream, as some static hosts do
@@ -63,4 +66,19 @@ func TestBrowserWasmUntyped(t *testing.T) {
 		t.Error("the page did not say that compiling app.wasm early failed: was app.wasm served with its content type?")
 	}
 	s.noConsoleErrors()
+}
+
+// With ?wasm=false go-app shows the server's page without starting the app, and
+// web/boot.js does not download app.wasm either.
+func TestBrowserNoWasm(t *testing.T) {
+	s := newSession(t)
+	s.do("loading the page without the app", chromedp.Navigate(s.url+"?wasm=false"))
+	s.waitFor("the server's page", `document.readyState === "complete" && !!document.querySelector(".px")`)
+	time.Sleep(500 * time.Millisecond) // time enough for a request that should not come
+	if got := jsEval[[]string](s, `performance.getEntriesByType("resource").map(r => r.name).filter(n => n.includes("app.wasm"))`); len(got) > 0 {
+		t.Errorf("app.wasm was requested with ?wasm=false: %v", got)
+	}
+	if got := jsEval[string](s, `document.querySelector(".px").dataset.client || ""`); got != "" {
+		t.Errorf("the app started with ?wasm=false (client %q)", got)
+	}
 }
