@@ -46,6 +46,13 @@ func TestWarmReply(t *testing.T) {
 			t.Error("the kept reply carries the engine's diffs, which the page does not use")
 		}
 	}
+	// The request the page sends for the demo, as the page builds it, is the one kept.
+	h, _ := load(t, nil)
+	page := EngineRequest{ID: h.page.reqID, Articles: cloneArticles(h.page.shown())}
+	if id, ok := w.match(request(page.ID, page.Articles)); !ok || id != page.ID {
+		t.Error("the page's request for the demo does not match the alignment kept for it: the worker would align the demo twice on a first visit")
+	}
+
 	edited := seeds.Articles()
 	edited[2].Text += " One more sentence."
 	masked := seeds.Articles()
