@@ -23,22 +23,14 @@ const vetoScore = -1e6
 // pastWords are forms that tell a sentence narrates what has happened. Only irregular
 // forms and a few adverbs: "-ed" is as often an adjective or a name ("United States",
 // "armed with", "a hundred").
-var pastWords = wordSet("was were had did met sent said told took went came gave made held left saw began spoke flew wrote ago yesterday")
+var pastWords = setOf(strings.Fields("was were had did met sent said told took went came gave made held left saw began spoke flew wrote ago yesterday")...)
 
 // aheadWords are forms that tell a sentence looks ahead, even when it is told in the
 // past ("officials said he will", "the visit was scheduled for"). "Would" is not one:
 // narration uses it for what someone promised ("sent his adviser, … who assured … that
 // Israel would soon shift"); only after a bare "said" or "told" does it announce (see
 // toldInPast).
-var aheadWords = wordSet("will shall plans planned planning expected expects scheduled slated upcoming next intends tomorrow due")
-
-func wordSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
+var aheadWords = setOf(strings.Fields("will shall plans planned planning expected expects scheduled slated upcoming next intends tomorrow due")...)
 
 // dateEvents reads the publication dates of the articles and the date each sentence of
 // a dated article gives its event.
@@ -103,12 +95,12 @@ func latestDay(ts []term, pub time.Time) (time.Time, bool) {
 			continue
 		}
 		mon, dd, ok := strings.Cut(strings.TrimPrefix(t.key, "@"), "-")
-		m, known := monthNumbers[mon]
+		m := monthNumber[mon] // (clean.go)
 		n, err := strconv.Atoi(dd)
-		if !ok || !known || err != nil {
+		if !ok || m == 0 || err != nil {
 			continue
 		}
-		at := time.Date(pub.Year(), m, n, 0, 0, 0, 0, time.UTC)
+		at := time.Date(pub.Year(), time.Month(m), n, 0, 0, 0, 0, time.UTC)
 		switch {
 		case at.Sub(pub) > 60*oneDay:
 			at = at.AddDate(-1, 0, 0) // a January article's "Dec. 26"
@@ -125,18 +117,13 @@ func latestDay(ts []term, pub time.Time) (time.Time, bool) {
 	return latest, found
 }
 
-// monthNumbers maps the month keys of date terms (see months) to months.
-var monthNumbers = map[string]time.Month{"jan": time.January, "feb": time.February, "mar": time.March,
-	"apr": time.April, "may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
-	"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December}
-
 // toldInPast reports whether a sentence narrates what has happened and does not look
 // ahead: it has a past form and no look-ahead word, and if its only past forms are
 // "said" or "told", no "would" ("he said he would press Israel" announces).
 func toldInPast(text string) bool {
 	narrated, reported, would := false, false, false
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
-		w = strings.ReplaceAll(w, "’", "'")
+	for _, rw := range splitWords(text, nil) { // the words terms reads
+		w := strings.ReplaceAll(rw.lower, "’", "'")
 		if aheadWords[w] || strings.HasSuffix(w, "'ll") {
 			return false
 		}
@@ -151,5 +138,3 @@ func toldInPast(text string) bool {
 	}
 	return narrated || reported && !would
 }
-
-func notWordRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r == '\'' || r == '’') }
