@@ -15,8 +15,9 @@ const (
 	pageRows = 40
 	// stepRows is how many rows are diffed and drawn at a time: the page draws the
 	// first rows at once and the others in steps, so that no step holds the page
-	// for long (40 rows at once took about 200 ms in Chromium).
-	stepRows = 10
+	// for long (40 rows at once took about 200 ms in Chromium, 10 rows 70–150 ms on a
+	// first visit, 5 rows 50–70 ms). Five rows fill more than a screen.
+	stepRows = 5
 )
 
 // alignedView is the heart of Parallax: one column per outlet, one row per shared

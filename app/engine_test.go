@@ -30,6 +30,11 @@ func TestWarmReply(t *testing.T) {
 	}
 	w.demo()
 	want := alignNow(EngineRequest{Articles: seeds.Articles()})
+	// The word diffs demo runs ahead (warmDiffs) leave the kept result, which the
+	// framing is later found from, as the reply gave it.
+	if kept, err := json.Marshal(w.res); err != nil || !strings.Contains(w.reply, `"result":`+string(kept)+`,`) {
+		t.Error("the kept result no longer matches the kept reply after the demo's diffs ran ahead")
+	}
 	for _, id := range []int{1, 7, 12345} {
 		got, ok := w.match(request(id, seeds.Articles()))
 		if !ok || got != id {
