@@ -286,7 +286,8 @@ func cosine(a, b map[string]bool) float64 {
 	return float64(n) / math.Sqrt(float64(len(a)*len(b)))
 }
 
-// numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5").
+// numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5"), but not years
+// (compare.IsYear): "January 9, 2024" gives no number to set against "129 hostages".
 func numbers(s string) []string {
 	var out []string
 	for i := 0; i < len(s); {
@@ -311,7 +312,9 @@ func numbers(s string) []string {
 			}
 			break
 		}
-		out = append(out, s[i:j])
+		if !compare.IsYear(s[i:j]) {
+			out = append(out, s[i:j])
+		}
 		i = j
 	}
 	return out

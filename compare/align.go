@@ -124,6 +124,7 @@ type sent struct {
 	central  float64   // cosine with its own document: how much it states the article's main subject
 	lead     bool      // the headline, a subhead above the body, or the first body sentence, in an article of four sentences or more
 	day      time.Time // the date it gives its event (see latestDay), if its article is dated; zero if none
+	unlink   []int     // features that count for its article but not for its links: its forenames and their pairs
 }
 
 type corpus struct {
@@ -145,6 +146,8 @@ type corpus struct {
 	pub   []time.Time // document → its publication date, if dated
 	dated []bool      // document → whether it gives a publication date
 	told  []int8      // sentence → 0: not yet known; 1: told in the past; 2: not
+
+	voices []bool // sentence → whether it voices a position (position.go)
 }
 
 func newCorpus(docs []Document) *corpus {
@@ -156,6 +159,7 @@ func newCorpus(docs []Document) *corpus {
 	for _, d := range docs {
 		for _, s := range d.Sentences {
 			ts, words = termsBuf(s.Text, ts[:0], words)
+			c.voices = append(c.voices, slices.ContainsFunc(words, positionWord))
 			if cap(pool)-len(pool) < len(ts) {
 				pool = make([]term, 0, max(len(ts), 4096))
 			}
@@ -165,6 +169,7 @@ func newCorpus(docs []Document) *corpus {
 			n += len(ts)
 		}
 	}
+	fore := forenames(all)
 	// About as many distinct features as features: most pairs of terms occur once.
 	c.keys = make([]string, 0, 2*n)
 	c.surface = make([]string, 0, 2*n)
@@ -184,16 +189,23 @@ func newCorpus(docs []Document) *corpus {
 			ts := all[len(c.sents)]
 			tids := make([]int, len(ts))
 			ids := make([]int, 0, 2*len(ts))
+			var unlink []int // the features of its forenames (see forenames)
 			for i, t := range ts {
 				tids[i] = c.intern(t.key, t.surface, t.kind)
 				ids = append(ids, tids[i])
+				if isForename(fore, len(c.sents), i) {
+					unlink = append(unlink, tids[i])
+				}
 				if i > 0 {
 					ids = append(ids, c.internPair(tids[i-1], tids[i]))
+					if isForename(fore, len(c.sents), i-1) || isForename(fore, len(c.sents), i) {
+						unlink = append(unlink, ids[len(ids)-1])
+					}
 				}
 			}
 			slices.Sort(ids)
 			c.byDoc[di] = append(c.byDoc[di], len(c.sents))
-			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids, lead: lead})
+			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids, lead: lead, unlink: unlink})
 			raw = append(raw, ids)
 		}
 	}
@@ -231,6 +243,7 @@ func newCorpus(docs []Document) *corpus {
 		c.sents[i].vec = normalise(vec)
 	}
 	c.documentContext()
+	c.unlinkForenames()
 	c.dateEvents()
 	return c
 }
@@ -365,10 +378,13 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 		if shared < minSharedOther {
 			return 0 // a word or a name in common is a coincidence, not a fact
 		}
-		if !c.shareSpecific(a, b) {
-			// What two occasions have in common is a standing position, held by
-			// someone about something: without a shared name, number or date, alike
-			// words ("the conversations will not be easy") are two different events.
+		// What two occasions have in common is a standing position, held by someone
+		// about something, or a running figure or a date both recall. That takes a
+		// shared name, number or date: alike words ("the conversations will not be
+		// easy") are two different events. Unless a number or date is shared, both
+		// sentences must voice a position (voicesPosition): a press conference in
+		// Doha in January and another in February share names and words, not one.
+		if specific, dated := c.shareSpecific(a, b); !specific || !dated && !(c.voicesPosition(a) && c.voicesPosition(b)) {
 			return 0
 		}
 		return sim * otherOccasion // no context evidence
@@ -387,10 +403,27 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 	return score
 }
 
-// shareSpecific reports whether sentences a and b have a name, number or date in common.
-func (c *corpus) shareSpecific(a, b int) bool {
-	_, n := intersect(c.sents[a].vec, c.sents[b].vec, c.specific)
-	return n > 0
+// shareSpecific reports whether sentences a and b have a name, number or date in
+// common, and whether a number or a date is among them.
+func (c *corpus) shareSpecific(a, b int) (specific, numberOrDate bool) {
+	x, y := c.sents[a].vec, c.sents[b].vec
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i].id < y[j].id:
+			i++
+		case x[i].id > y[j].id:
+			j++
+		default:
+			switch c.kind[x[i].id] {
+			case kindNumber, kindDate:
+				return true, true
+			case kindName:
+				specific = true
+			}
+			i, j = i+1, j+1
+		}
+	}
+	return specific, false
 }
 
 // neededShared is how many shared terms two sentences of articles on one occasion need,

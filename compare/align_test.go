@@ -123,7 +123,9 @@ func TestAlignKeepsTripsApart(t *testing.T) {
 }
 
 // TestAlignKeepsApart checks sentences that must not share a claim: alike in words, but
-// about different occasions with nothing specific (a name, a number, a date) in common.
+// about different occasions with nothing specific (a name, a number, a date) in common;
+// about different occasions with names in common but no position both voice; or alike
+// only in how they name someone in full.
 func TestAlignKeepsApart(t *testing.T) {
 	res, docs := seedResult(t)
 	tests := []struct {
@@ -133,6 +135,15 @@ func TestAlignKeepsApart(t *testing.T) {
 		{"expectations of two different trips",
 			[2]string{"000", "We don’t expect every conversation on this trip to be easy"},
 			[2]string{"004", "The conversations are not expected to be easy"}},
+		{"press conferences in Doha in January and in February",
+			[2]string{"002", "be pressed to leave Gaza"},
+			[2]string{"004", "Blinken said at a press conference in Doha Tuesday"}},
+		{"a planned visit to the West Bank and a stance on the Palestinian Authority a month later",
+			[2]string{"000", "He also plans to visit the West Bank headquarters"},
+			[2]string{"004", "repeatedly dismissed the idea of a Palestinian state"}},
+		{"a clash and a meeting, alike in naming Prime Minister Benjamin Netanyahu",
+			[2]string{"000", "previously unreported details of a clash"},
+			[2]string{"002", "Blinken met in Tel Aviv with President Isaac Herzog"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

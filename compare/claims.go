@@ -188,10 +188,11 @@ func numberChanges(a, b []term) []NumberChange {
 	return out
 }
 
+// numbersIn lists the numbers of a sentence's terms that are compared: not years.
 func numbersIn(ts []term) []term {
 	var out []term
 	for _, t := range ts {
-		if t.kind == kindNumber {
+		if t.kind == kindNumber && !IsYear(t.surface) {
 			out = append(out, t)
 		}
 	}

@@ -25,6 +25,7 @@ type term struct {
 	key     string // what is compared: a stem, "#1200", "@oct-7", or an alias such as "usa"
 	surface string // the word as written, for evidence
 	kind    termKind
+	fore    bool // a name written right before another name: maybe a forename (see forenames)
 }
 
 // Terms returns the normalised matching keys of a sentence, in order: lower case,
@@ -147,7 +148,12 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 			}
 			continue
 		}
+		k := len(out)
 		out = appendWord(out, base, w.text, w.first, isCap(w.text))
+		if len(out) == k+1 && out[k].kind == kindName && placeOf[base] == "" && i+1 < len(words) &&
+			isCap(words[i+1].text) && !stopwords[words[i+1].lower] {
+			out[k].fore = true
+		}
 	}
 	return out, words
 }
@@ -237,6 +243,14 @@ func stripPossessive(s string) string {
 		}
 	}
 	return s
+}
+
+// IsYear reports whether a number as written is a year: four digits from 1900 to 2099,
+// without a separator. A year dates something; it is not a figure, so no one compares
+// it as a number: "129 hostages" and "January 9, 2024" give no numbers that differ.
+// (It still matches as a number: two reports of 2024 share it.)
+func IsYear(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && strings.Trim(s, "0123456789") == ""
 }
 
 // canonicalNumber returns digits without separators ("1,200" → "1200", "3.5" → "3.5").

@@ -87,3 +87,11 @@ func TestNeededShared(t *testing.T) {
 		t.Errorf("neededShared(1), neededShared(0) = %v, %v; want %v, %v", neededShared(1), neededShared(0), minSharedCentral, minSharedOther)
 	}
 }
+
+func TestIsYear(t *testing.T) {
+	for s, want := range map[string]bool{"2024": true, "1999": true, "129": false, "2,024": false, "3000": false, "1899": false, "20245": false, "": false} {
+		if got := IsYear(s); got != want {
+			t.Errorf("IsYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -240,9 +240,9 @@ func numberChanges(a, b string) []compare.NumberChange {
 // "1,200" and "1200".
 type number struct{ key, surface string }
 
-// numbersIn lists the numbers of sentence s in order, as the engine reads them: its
-// keys come from compare.Terms, so dates ("Oct. 7") and words such as "9am" are not
-// numbers.
+// numbersIn lists the numbers of sentence s in order, as the engine reads and compares
+// them: its keys come from compare.Terms, so dates ("Oct. 7") and words such as "9am"
+// are not numbers, and years are left out (compare.IsYear).
 func numbersIn(s string) []number {
 	want := map[string]int{}
 	for _, k := range compare.Terms(s) {
@@ -255,7 +255,7 @@ func numbersIn(s string) []number {
 		if len(want) == 0 {
 			break
 		}
-		if k := compare.Terms(m); len(k) == 1 && want[k[0]] > 0 {
+		if k := compare.Terms(m); len(k) == 1 && want[k[0]] > 0 && !compare.IsYear(m) {
 			want[k[0]]--
 			out = append(out, number{key: k[0], surface: m})
 		}
