@@ -163,7 +163,8 @@ type Result struct {
 	Unique    []Ref      `json:"unique"` // sentences no other article reports
 	// Occasions groups the documents by the occasion they report (which trip, which
 	// earthquake) as the aligner found it: sentences of two occasions are aligned only
-	// when they share a name, a number or a date. Each group lists document IDs in
+	// when they give a number or a date in common, or both voice a position about a
+	// name they share. Each group lists document IDs in
 	// input order, and the groups are ordered by their first document.
 	Occasions [][]string `json:"occasions"`
 }

@@ -176,7 +176,7 @@ func OnOccasions(n int) string {
 // OccasionsNote says what it means that the engine read n > 1 occasions in the
 // articles (compare.Result.Occasions); the app shows it too.
 func OccasionsNote(n int) string {
-	return fmt.Sprintf("Parallax reads these articles as reports of %d different occasions, not one event, and matches sentences across occasions only when they share a name, a number or a date:", n)
+	return fmt.Sprintf("Parallax reads these articles as reports of %d different occasions, not one event, and matches sentences across occasions only when they give a number or a date in common, or voice a position about a name they share:", n)
 }
 
 // occasionLabels lists the articles of one occasion: "CNN · 2024-02-07; …".
