@@ -145,7 +145,7 @@ type corpus struct {
 	// Chronology (chronology.go).
 	pub   []time.Time // document → its publication date, if dated
 	dated []bool      // document → whether it gives a publication date
-	told  []int8      // sentence → 0: not yet known; 1: told in the past; 2: not
+	told  []bool      // sentence → whether it is told in the past (toldInPast)
 
 	voices []bool // sentence → whether it voices a position (position.go)
 }
@@ -160,6 +160,7 @@ func newCorpus(docs []Document) *corpus {
 		for _, s := range d.Sentences {
 			ts, words = termsBuf(s.Text, ts[:0], words)
 			c.voices = append(c.voices, slices.ContainsFunc(words, positionWord))
+			c.told = append(c.told, toldInPastWords(words))
 			if cap(pool)-len(pool) < len(ts) {
 				pool = make([]term, 0, max(len(ts), 4096))
 			}

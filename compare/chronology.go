@@ -36,7 +36,6 @@ var aheadWords = setOf(strings.Fields("will shall plans planned planning expecte
 // a dated article gives its event.
 func (c *corpus) dateEvents() {
 	c.pub, c.dated = docDates(c.docs)
-	c.told = make([]int8, len(c.sents))
 	for i := range c.sents {
 		if s := &c.sents[i]; c.dated[s.doc] {
 			s.day, _ = latestDay(s.terms, c.pub[s.doc])
@@ -69,16 +68,8 @@ func (c *corpus) chronology() []edge {
 	return out
 }
 
-// toldInPast reports whether sentence si is told in the past (see toldInPast), once.
-func (c *corpus) toldInPast(si int) bool {
-	if c.told[si] == 0 {
-		c.told[si] = 2
-		if toldInPast(c.text(si)) {
-			c.told[si] = 1
-		}
-	}
-	return c.told[si] == 1
-}
+// toldInPast reports whether sentence si is told in the past (see toldInPast).
+func (c *corpus) toldInPast(si int) bool { return c.told[si] }
 
 // oneDay is 24 hours.
 const oneDay = 24 * time.Hour
@@ -120,9 +111,12 @@ func latestDay(ts []term, pub time.Time) (time.Time, bool) {
 // toldInPast reports whether a sentence narrates what has happened and does not look
 // ahead: it has a past form and no look-ahead word, and if its only past forms are
 // "said" or "told", no "would" ("he said he would press Israel" announces).
-func toldInPast(text string) bool {
+func toldInPast(text string) bool { return toldInPastWords(splitWords(text, nil)) }
+
+// toldInPastWords is toldInPast for a sentence's words, as terms reads them.
+func toldInPastWords(words []rawWord) bool {
 	narrated, reported, would := false, false, false
-	for _, rw := range splitWords(text, nil) { // the words terms reads
+	for _, rw := range words {
 		w := strings.ReplaceAll(rw.lower, "’", "'")
 		if aheadWords[w] || strings.HasSuffix(w, "'ll") {
 			return false
