@@ -159,7 +159,7 @@ func newCorpus(docs []Document) *corpus {
 	for _, d := range docs {
 		for _, s := range d.Sentences {
 			ts, words = termsBuf(s.Text, ts[:0], words)
-			c.voices = append(c.voices, slices.ContainsFunc(words, positionWord))
+			c.voices = append(c.voices, voicesPositionWords(words))
 			c.told = append(c.told, toldInPastWords(words))
 			if cap(pool)-len(pool) < len(ts) {
 				pool = make([]term, 0, max(len(ts), 4096))

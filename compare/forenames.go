@@ -39,16 +39,18 @@ func forenames(all [][]term) [][]bool {
 			}
 		}
 	}
-	holds := func(si int, key string) bool {
-		return slices.ContainsFunc(all[si], func(t term) bool { return t.key == key })
-	}
 	// standsAlone reports whether the name after appears in a sentence without fore.
-	known := map[[2]string]bool{}
+	known := map[string]bool{} // fore + " " + after → standsAlone
 	standsAlone := func(fore, after string) bool {
-		k := [2]string{fore, after}
+		k := fore + " " + after
 		alone, ok := known[k]
 		if !ok {
-			alone = slices.ContainsFunc(holding[after], func(si int) bool { return !holds(si, fore) })
+			for _, si := range holding[after] {
+				if !holdsKey(all[si], fore) {
+					alone = true
+					break
+				}
+			}
 			known[k] = alone
 		}
 		return alone
@@ -67,6 +69,16 @@ func forenames(all [][]term) [][]bool {
 	return out
 }
 
+// holdsKey reports whether one of ts has the key.
+func holdsKey(ts []term, key string) bool {
+	for _, t := range ts {
+		if t.key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // isForename reports whether term i of sentence si is a forename, in forenames' result.
 func isForename(fore [][]bool, si, i int) bool {
 	return si < len(fore) && i < len(fore[si]) && fore[si][i]
@@ -80,6 +92,12 @@ func (c *corpus) unlinkForenames() {
 		if len(s.unlink) == 0 {
 			continue
 		}
-		s.vec = normalise(slices.DeleteFunc(s.vec, func(f feature) bool { return slices.Contains(s.unlink, f.id) }))
+		kept := s.vec[:0]
+		for _, f := range s.vec {
+			if !slices.Contains(s.unlink, f.id) {
+				kept = append(kept, f)
+			}
+		}
+		s.vec = normalise(kept)
 	}
 }

@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // positionWords are the words that voice a position: what someone wants, demands,
 // opposes, vows or refuses ("Washington opposes the forcible displacement", "Saudi
@@ -27,9 +24,14 @@ func (c *corpus) voicesPosition(si int) bool { return c.voices[si] }
 
 // voicesPosition reports whether a sentence voices a position: holds one of
 // positionWords.
-func voicesPosition(text string) bool {
-	return slices.ContainsFunc(splitWords(text, nil), positionWord)
-}
+func voicesPosition(text string) bool { return voicesPositionWords(splitWords(text, nil)) }
 
-// positionWord reports whether w is one of positionWords.
-func positionWord(w rawWord) bool { return positionWords[w.lower] }
+// voicesPositionWords is voicesPosition for a sentence's words, as terms reads them.
+func voicesPositionWords(words []rawWord) bool {
+	for _, w := range words {
+		if positionWords[w.lower] {
+			return true
+		}
+	}
+	return false
+}
