@@ -124,7 +124,6 @@ type sent struct {
 	central  float64   // cosine with its own document: how much it states the article's main subject
 	lead     bool      // the headline, a subhead above the body, or the first body sentence, in an article of four sentences or more
 	day      time.Time // the date it gives its event (see latestDay), if its article is dated; zero if none
-	unlink   []int     // features that count for its article but not for its links: its forenames and their pairs
 }
 
 type corpus struct {
@@ -170,7 +169,6 @@ func newCorpus(docs []Document) *corpus {
 			n += len(ts)
 		}
 	}
-	fore := forenames(all)
 	// About as many distinct features as features: most pairs of terms occur once.
 	c.keys = make([]string, 0, 2*n)
 	c.surface = make([]string, 0, 2*n)
@@ -190,23 +188,16 @@ func newCorpus(docs []Document) *corpus {
 			ts := all[len(c.sents)]
 			tids := make([]int, len(ts))
 			ids := make([]int, 0, 2*len(ts))
-			var unlink []int // the features of its forenames (see forenames)
 			for i, t := range ts {
 				tids[i] = c.intern(t.key, t.surface, t.kind)
 				ids = append(ids, tids[i])
-				if isForename(fore, len(c.sents), i) {
-					unlink = append(unlink, tids[i])
-				}
 				if i > 0 {
 					ids = append(ids, c.internPair(tids[i-1], tids[i]))
-					if isForename(fore, len(c.sents), i-1) || isForename(fore, len(c.sents), i) {
-						unlink = append(unlink, ids[len(ids)-1])
-					}
 				}
 			}
 			slices.Sort(ids)
 			c.byDoc[di] = append(c.byDoc[di], len(c.sents))
-			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids, lead: lead, unlink: unlink})
+			c.sents = append(c.sents, sent{doc: di, idx: s.Index, terms: ts, ids: tids, lead: lead})
 			raw = append(raw, ids)
 		}
 	}
@@ -244,7 +235,6 @@ func newCorpus(docs []Document) *corpus {
 		c.sents[i].vec = normalise(vec)
 	}
 	c.documentContext()
-	c.unlinkForenames()
 	c.dateEvents()
 	return c
 }

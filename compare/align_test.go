@@ -123,9 +123,8 @@ func TestAlignKeepsTripsApart(t *testing.T) {
 }
 
 // TestAlignKeepsApart checks sentences that must not share a claim: alike in words, but
-// about different occasions with nothing specific (a name, a number, a date) in common;
-// about different occasions with names in common but no position both voice; or alike
-// only in how they name someone in full.
+// about different occasions with nothing specific (a name, a number, a date) in common,
+// or with names in common but no position both voice.
 func TestAlignKeepsApart(t *testing.T) {
 	res, docs := seedResult(t)
 	tests := []struct {
@@ -141,9 +140,6 @@ func TestAlignKeepsApart(t *testing.T) {
 		{"a planned visit to the West Bank and a stance on the Palestinian Authority a month later",
 			[2]string{"000", "He also plans to visit the West Bank headquarters"},
 			[2]string{"004", "repeatedly dismissed the idea of a Palestinian state"}},
-		{"a clash and a meeting, alike in naming Prime Minister Benjamin Netanyahu",
-			[2]string{"000", "previously unreported details of a clash"},
-			[2]string{"002", "Blinken met in Tel Aviv with President Isaac Herzog"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

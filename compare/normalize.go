@@ -25,7 +25,6 @@ type term struct {
 	key     string // what is compared: a stem, "#1200", "@oct-7", or an alias such as "usa"
 	surface string // the word as written, for evidence
 	kind    termKind
-	fore    bool // a name written right before another name: maybe a forename (see forenames)
 }
 
 // Terms returns the normalised matching keys of a sentence, in order: lower case,
@@ -148,12 +147,7 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 			}
 			continue
 		}
-		k := len(out)
 		out = appendWord(out, base, w.text, w.first, isCap(w.text))
-		if len(out) == k+1 && out[k].kind == kindName && placeOf[base] == "" && i+1 < len(words) &&
-			isCap(words[i+1].text) && !stopwords[words[i+1].lower] {
-			out[k].fore = true
-		}
 	}
 	return out, words
 }

@@ -12,12 +12,16 @@ var positionWords = setOf(strings.Fields(`want wants wanted wanting must should 
 demand demands demanded demanding urge urges urged urging insist insists insisted insisting
 oppose opposes opposed opposing opposition reject rejects rejected rejecting
 support supports supported supporting presses pressed pressing push pushes pushed pushing
-vow vows vowed vowing swear swore sworn pledge pledges pledged promise promises promised
-committed commitment interest interested imperative stress stresses stressed
-warn warns warned warning refuse refuses refused resist resists resisted
-dismiss dismisses dismissed eager determined seek seeks sought aim aims goal goals
-hope hopes hoped condemn condemns condemned criticize criticized criticise criticised criticism
-rebuke rebuked welcome welcomed endorse endorsed priority cannot won't won’t`)...)
+vow vows vowed vowing swear swears swore sworn pledge pledges pledged pledging
+promise promises promised commit commits committed committing commitment
+interest interested imperative stress stresses stressed stressing
+warn warns warned warning refuse refuses refused refusing resist resists resisted resisting
+dismiss dismisses dismissed dismissing eager determined determination
+seek seeks sought seeking aim aims aimed aiming goal goals hope hopes hoped hoping
+condemn condemns condemned condemning criticize criticizes criticized criticizing
+criticise criticises criticised criticising criticism rebuke rebukes rebuked rebuking
+welcome welcomes welcomed welcoming endorse endorses endorsed endorsing
+priority priorities cannot won't won’t`)...)
 
 // voicesPosition reports whether sentence si voices a position (see voicesPosition).
 func (c *corpus) voicesPosition(si int) bool { return c.voices[si] }

@@ -1,9 +1,6 @@
 package compare
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 func TestVoicesPosition(t *testing.T) {
 	for _, tc := range []struct {
@@ -25,47 +22,5 @@ func TestVoicesPosition(t *testing.T) {
 		if got := voicesPosition(tc.text); got != tc.want {
 			t.Errorf("voicesPosition(%q) = %v, want %v", tc.text, got, tc.want)
 		}
-	}
-}
-
-func TestForenames(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		sents []string
-		want  []string // the terms read as forenames, in order
-	}{
-		{"a forename before a surname written alone elsewhere",
-			[]string{"Prime Minister Benjamin Netanyahu met Blinken.", "Mr. Netanyahu refused."},
-			[]string{"benjamin"}},
-		{"a name whose second half never stands alone keeps both",
-			[]string{"Blinken met President Isaac Herzog.", "Isaac Herzog spoke first."},
-			nil},
-		{"a place whose second name never stands alone keeps both",
-			[]string{"Blinken returned to the Middle East.", "The Middle East was quiet."},
-			nil},
-		{"the first word of a sentence is not a name",
-			[]string{"Benjamin Netanyahu met Blinken.", "Netanyahu refused."},
-			nil},
-		{"initials between forename and surname",
-			[]string{"Secretary of State Antony J. Blinken is returning.", "Blinken met Herzog."},
-			[]string{"antoni"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			all := make([][]term, len(tc.sents))
-			for i, s := range tc.sents {
-				all[i] = terms(s)
-			}
-			var got []string
-			for i, fs := range forenames(all) {
-				for j, f := range fs {
-					if f {
-						got = append(got, all[i][j].key)
-					}
-				}
-			}
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("forenames = %q, want %q", got, tc.want)
-			}
-		})
 	}
 }
