@@ -164,8 +164,8 @@ type Result struct {
 	// Occasions groups the documents by the occasion they report (which trip, which
 	// earthquake) as the aligner found it: sentences of two occasions are aligned only
 	// when they give a number or a date in common, or both voice a position about a
-	// name they share. Each group lists document IDs in
-	// input order, and the groups are ordered by their first document.
+	// name they share. Each group lists document IDs in input order, and the groups
+	// are ordered by their first document.
 	Occasions [][]string `json:"occasions"`
 }
 
