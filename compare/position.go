@@ -6,8 +6,8 @@ import "strings"
 // opposes, vows or refuses ("Washington opposes the forcible displacement", "Saudi
 // Arabia still has a strong interest", "we have pressed Israel"). Reports of an event
 // ("Blinken said at a press conference in Doha", "He also plans to visit the West
-// Bank") rarely use them. Only forms that are seldom anything else: not "press"
-// (a press conference) nor "call" (a phone call).
+// Bank") rarely use them. Words news uses mostly for something else are left out:
+// "press" (a press conference), "call" (a phone call).
 var positionWords = setOf(strings.Fields(`want wants wanted wanting must should need needs needed
 demand demands demanded demanding urge urges urged urging insist insists insisted insisting
 oppose opposes opposed opposing opposition reject rejects rejected rejecting
