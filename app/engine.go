@@ -99,12 +99,19 @@ func alignedFirst(rep *EngineReply) {
 	rep.FramingLater = true
 }
 
-// framingAfter finds the framing signals of res, an alignment already on its way to
-// the page, and returns the reply that takes them there, in their smaller form and
-// without the result (the page puts back the one it has: pendingJobs.take).
-func framingAfter(id int, res *compare.Result, arts []compare.Article) EngineReply {
+// framingReply finds the framing signals of res, an alignment already delivered, and
+// returns them in a reply of Part partFraming.
+func framingReply(id int, res *compare.Result, arts []compare.Article) EngineReply {
 	fr := EngineReply{ID: id, Result: res, Part: partFraming}
 	frameNow(&fr, arts)
+	return fr
+}
+
+// framingAfter is framingReply for an alignment on its way from the worker to the
+// page: the framing in its smaller form and without the result (the page puts back
+// the one it has: pendingJobs.take).
+func framingAfter(id int, res *compare.Result, arts []compare.Article) EngineReply {
+	fr := framingReply(id, res, arts)
 	fr.Wire, fr.Framing, fr.Result = toWire(fr.Framing, res), nil, nil
 	return fr
 }

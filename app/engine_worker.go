@@ -132,9 +132,7 @@ func fallBack() {
 			j.deliver(compareNow(j.req))
 			continue
 		}
-		rep := EngineReply{ID: j.req.ID, Result: j.res, Part: partFraming}
-		frameNow(&rep, j.req.Articles)
-		j.deliver(rep)
+		j.deliver(framingReply(j.req.ID, j.res, j.req.Articles))
 	}
 }
 
