@@ -22,8 +22,7 @@
 // compiled from its bytes.
 "use strict";
 (() => {
-  const instantiate = WebAssembly.instantiateStreaming;
-  if (typeof instantiate !== "function" || typeof WebAssembly.compileStreaming !== "function") {
+  if (typeof WebAssembly.instantiateStreaming !== "function" || typeof WebAssembly.compileStreaming !== "function") {
     return;
   }
   // go-app's loader does not start app.wasm for crawlers or with ?wasm=false
