@@ -157,3 +157,70 @@ func TestGoldQuotesInOneSentence(t *testing.T) {
 		t.Fatal("no gold quotes checked")
 	}
 }
+
+// TestEvidenceLeadsWithWhatMostShare checks, on ECB+'s one-story objects (up to 21
+// reports of one event), that a claim's evidence lists first the names and words most of
+// its articles share: a reader asking why 21 reports of Lindsay Lohan's check-in are one
+// claim should read "Lohan" before the name of a judge only two of them give.
+func TestEvidenceLeadsWithWhatMostShare(t *testing.T) {
+	_, single, err := eval.ParseECB(readShared(t, "bench/ecbplus/ecbplus-dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, o := range single {
+		arts, _ := eval.ECBArticles(o)
+		res, err := compare.Compare(arts, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", o.ID, err)
+		}
+		text := map[string][]string{} // document → its sentences
+		for _, d := range res.Documents {
+			for _, s := range d.Sentences {
+				text[d.ID] = append(text[d.ID], s.Text)
+			}
+		}
+		for _, cl := range res.Claims {
+			keys := map[string]map[string]bool{} // term key → the member documents holding it
+			for _, m := range cl.Members {
+				for _, k := range compare.Terms(text[m.Doc][m.Sentence]) {
+					if keys[k] == nil {
+						keys[k] = map[string]bool{}
+					}
+					keys[k][m.Doc] = true
+				}
+			}
+			if len(keys) == 0 {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, list := range [][]string{cl.Evidence.Names, cl.Evidence.Numbers, cl.Evidence.Terms} {
+				for _, shown := range list {
+					if k := strings.ToLower(shown); seen[k] {
+						t.Errorf("%s %s: evidence lists %q twice", o.ID, cl.ID, shown)
+					} else {
+						seen[k] = true
+					}
+				}
+			}
+			for _, list := range [][]string{cl.Evidence.Names, cl.Evidence.Terms} {
+				prev := len(res.Documents) + 1
+				for _, shown := range list {
+					// A word read as several terms ("first-degree", "Athens" as
+					// Athens and Greece) is listed by one of them: skip it.
+					if ks := compare.Terms(shown); len(ks) == 1 {
+						n := len(keys[ks[0]])
+						if n > prev {
+							t.Errorf("%s %s: evidence %v lists %q (in %d of the claim's articles) after one in %d", o.ID, cl.ID, list, shown, n, prev)
+						}
+						prev = n
+					}
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 100 {
+		t.Errorf("checked %d evidence lists, want at least 100", checked)
+	}
+}
