@@ -185,7 +185,7 @@ func (v *alignedView) Render() app.UI {
 		),
 		app.If(len(v.rows) > v.limit && v.ready >= v.target(), func() app.UI {
 			return app.Button().Class("more").OnClick(v.onMore).
-				Textf("Show %d more claims (%d of %d shown)", min(pageRows, len(v.rows)-v.limit), v.limit, len(v.rows))
+				Textf("Show %s (%d of %d shown)", plural(min(pageRows, len(v.rows)-v.limit), "more claim"), v.limit, len(v.rows))
 		}),
 	)
 }

@@ -259,6 +259,13 @@ func TestBuildRows(t *testing.T) {
 						bases++
 						continue
 					}
+					if s.Ref.Doc == r.BaseDoc {
+						// The base's own article: its wording, unmarked.
+						if s.Chunks != nil || s.Nums != nil {
+							t.Errorf("claim %s: %s's sentence %d is marked against its own article's base", r.ID, s.Ref.Doc, s.Ref.Sentence)
+						}
+						continue
+					}
 					// The diff rebuilds the sentence.
 					var b strings.Builder
 					for _, ch := range s.Chunks {

@@ -85,9 +85,9 @@ func (v *articleView) Render() app.UI {
 				app.If(d.Title != "", func() app.UI { return app.P().Class("arttitle").Text(d.Title) }),
 				app.P().Class("hint").Body(
 					app.Span().Class("sent shared demo").Text("shared"),
-					app.Textf(" %d sentences another outlet also reports · ", shared),
+					app.Textf(" %s another outlet also reports · ", plural(shared, "sentence")),
 					app.Span().Class("sent unique demo").Text("only here"),
-					app.Textf(" %d sentences. Click a shared sentence, or press Enter on it, to see how the others put it.", uniq),
+					app.Textf(" %s. Click a shared sentence, or press Enter on it, to see how the others put it.", plural(uniq, "sentence")),
 				),
 				app.Div().Class("body").Body(
 					app.Range(paras).Slice(func(k int) app.UI {
@@ -98,7 +98,7 @@ func (v *articleView) Render() app.UI {
 				),
 				app.If(len(d.Debris) > 0, func() app.UI {
 					return app.Details().Class("debris").Body(
-						app.Summary().Textf("%d pieces of page debris set aside (bylines, credits, links…)", len(d.Debris)),
+						app.Summary().Textf("%s of page debris set aside (bylines, credits, links…)", plural(len(d.Debris), "piece")),
 						app.Ul().Body(app.Range(d.Debris).Slice(func(i int) app.UI {
 							db := d.Debris[i]
 							return app.Li().Body(

@@ -124,7 +124,7 @@ func (m *coverageMatrix) Render() app.UI {
 		app.Div().Class("scroll").Body(
 			svg("svg").Class("matrix").Attr("viewBox", fmt.Sprintf("0 0 %d %d", w, h)).
 				Attr("width", w).Attr("height", h).Attr("role", "group").
-				Aria("label", fmt.Sprintf("Coverage of %d claims by %d outlets", len(res.Claims), len(docs))).
+				Aria("label", fmt.Sprintf("Coverage of %s by %s", plural(len(res.Claims), "claim"), plural(len(docs), "outlet"))).
 				Body(cells...),
 		),
 		app.Div().Class("scale").Aria("hidden", "true").Body(

@@ -194,6 +194,15 @@ func (v *framingView) renderVoices(f *framed) app.UI {
 	)
 }
 
+// people writes n people: "1 person", "3 people".
+func people(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+// plural writes n with a noun made plural with an s: "1 claim", "3 claims".
 func plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
@@ -367,8 +376,8 @@ func (v *framingView) renderOmissions(f *framed) app.UI {
 					app.Td().Class("numcol").Text(c.FirstThird),
 					app.Td().Class("numcol").Text(c.Middle),
 					app.Td().Class("numcol").Text(c.Buried),
-					app.Td().Textf("%d sentences", len(c.Only)),
-					app.Td().Textf("%d claims", len(c.Missing)),
+					app.Td().Text(plural(len(c.Only), "sentence")),
+					app.Td().Text(plural(len(c.Missing), "claim")),
 				)
 			})),
 		)),
@@ -395,7 +404,7 @@ func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 	return app.Details().Class("frmore only-fr").DataSet("doc", c.Doc).Body(
 		app.Summary().Body(
 			app.Span().Class("outlet").Text(label(d)),
-			app.Textf(" — alone reports %d sentences; quotes %d people no other outlet quotes; leaves out %d claims", len(sents), len(speakers), len(c.Missing)),
+			app.Textf(" — alone reports %s; quotes %s no other outlet quotes; leaves out %s", plural(len(sents), "sentence"), people(len(speakers)), plural(len(c.Missing), "claim")),
 		),
 		app.If(len(speakers) > 0, func() app.UI {
 			return app.P().Body(app.Strong().Text("Only this outlet quotes: "), app.Text(strings.Join(speakers, ", ")))

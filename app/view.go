@@ -75,7 +75,7 @@ func (x *index) sentence(r compare.Ref) string {
 type span struct {
 	Ref    compare.Ref
 	Text   string
-	Chunks []compare.Chunk // diff against the row's base; nil until diffRows, and for the base
+	Chunks []compare.Chunk // diff against the row's base; nil until diffRows, and for the base's article
 	Base   bool            // this is the sentence the others are compared with
 	Nums   map[string]bool // numbers this sentence gives differently from the base
 	Folded bool            // shown behind "more sentences" (see foldCell)
@@ -154,7 +154,10 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 			}
 			text := x.sentence(m)
 			s := span{Ref: m, Text: text, Base: m == base}
-			if !s.Base {
+			// The base's article's other sentences are its own wording, shown unmarked as
+			// the base is: a number it gives twice differently is no difference between
+			// outlets.
+			if m.Doc != base.Doc {
 				if len(baseNums) > 0 {
 					for _, n := range numbers(text) {
 						if !slices.Contains(baseNums, n) {
@@ -205,7 +208,7 @@ func diffRows(rows []row, from, to int) {
 		r.Diffed = true
 		for _, cell := range r.Cells {
 			for j := range cell {
-				if !cell[j].Base {
+				if cell[j].Ref.Doc != r.BaseDoc {
 					cell[j].Chunks = compare.Words(r.Base, cell[j].Text)
 				}
 			}

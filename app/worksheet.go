@@ -120,6 +120,9 @@ func (w *worksheet) Render() app.UI {
 			)
 		}),
 		app.If(more > 0, func() app.UI {
+			if more == 1 {
+				return app.P().Class("ws-more").Text("1 more claim is in Parallax's aligned view.")
+			}
 			return app.P().Class("ws-more").Textf("%d more claims are in Parallax's aligned view.", more)
 		}),
 		app.If(w.IBlind, func() app.UI {

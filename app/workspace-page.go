@@ -157,6 +157,9 @@ func (p *workspacePage) load(ctx app.Context) {
 			p.ref = p.shownID(p.ref)
 			if dropped > 0 {
 				p.msg = fmt.Sprintf("%d saved articles could not be read and were left out.", dropped)
+				if dropped == 1 {
+					p.msg = "1 saved article could not be read and was left out."
+				}
 			}
 			p.compare(ctx)
 			return
@@ -411,8 +414,8 @@ func (p *workspacePage) renderStatus() app.UI {
 	case statusFailed:
 		body = append(body, app.P().Class("error").Role("alert").Textf("The comparison failed: %s. Edit or remove the article that causes it, or press “Reset to demo”.", strings.TrimSuffix(p.errMsg, ".")))
 	case statusDone:
-		body = append(body, app.P().Class("done").Textf("%s compared in %s: %d shared claims, %d sentences reported by one outlet only.",
-			countArticles(len(p.res.Documents)), seconds(p.millis), len(p.res.Claims), len(p.res.Unique)))
+		body = append(body, app.P().Class("done").Textf("%s compared in %s: %s, %s reported by one outlet only.",
+			countArticles(len(p.res.Documents)), seconds(p.millis), plural(len(p.res.Claims), "shared claim"), plural(len(p.res.Unique), "sentence")))
 	}
 	if p.msg != "" {
 		body = append([]app.UI{app.P().Class("msg").Text(p.msg)}, body...)

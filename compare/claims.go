@@ -35,6 +35,9 @@ func (c *corpus) result(groups [][]int, wordDiffs bool) *Result {
 		}
 		cl.Evidence = c.evidence(g, seen)
 		for _, si := range g[1:] {
+			if c.sents[si].doc == c.sents[g[0]].doc {
+				continue // the first member's own article: its wording, not another outlet's
+			}
 			d := Diff{From: c.ref(g[0]), To: c.ref(si), Numbers: numberChanges(c.sents[g[0]].terms, c.sents[si].terms)}
 			if wordDiffs {
 				d.Chunks = words.diff(cut(g[0]), cut(si))

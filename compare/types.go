@@ -94,7 +94,7 @@ type Claim struct {
 	Score    float64  `json:"score"` // 0..1, how confidently the members report the same thing
 	Members  []Ref    `json:"members"`
 	Evidence Evidence `json:"evidence"`
-	Diffs    []Diff   `json:"diffs"` // each other member against the first one
+	Diffs    []Diff   `json:"diffs"` // each other article's members against the first member
 }
 
 // Op is a diff operation.

@@ -169,7 +169,8 @@ func newHTMLClaim(docs map[string]*compare.Document, c *compare.Claim, n int, re
 				continue
 			}
 			s := text(docs[id], m.Sentence)
-			if hc.Unmarked || m == base {
+			if hc.Unmarked || m.Doc == base.Doc {
+				// The base, and its article's other sentences: its own wording.
 				row.Sents = append(row.Sents, htmlSent{Pieces: []piece{{Runs: []run{{Text: clean(s)}}}}})
 				continue
 			}
@@ -371,6 +372,9 @@ func clean(s string) string {
 	}
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
+
+// count writes n with its noun: "1 claim", "3 claims".
+func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

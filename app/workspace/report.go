@@ -17,7 +17,8 @@ import (
 func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
 	docs := docs(r)
-	fmt.Fprintf(b, "%d articles, %d shared claims, %d sentences reported by one article only\n\n", len(r.Documents), len(r.Claims), len(r.Unique))
+	fmt.Fprintf(b, "%s, %s, %s reported by one article only\n\n", count(len(r.Documents), "article", "articles"),
+		count(len(r.Claims), "shared claim", "shared claims"), count(len(r.Unique), "sentence", "sentences"))
 	if len(r.Occasions) > 1 {
 		b.WriteString(OccasionsNote(len(r.Occasions)) + "\n")
 		for i, o := range r.Occasions {
@@ -54,7 +55,11 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 				uniq = append(uniq, u)
 			}
 		}
-		fmt.Fprintf(b, "Only in %s (%d sentences):\n", Label(d), len(uniq))
+		if len(uniq) == 0 {
+			fmt.Fprintf(b, "Only in %s: nothing, every sentence has a counterpart elsewhere.\n\n", Label(d))
+			continue
+		}
+		fmt.Fprintf(b, "Only in %s (%s):\n", Label(d), count(len(uniq), "sentence", "sentences"))
 		for _, u := range uniq {
 			fmt.Fprintf(b, "  - %s%s\n", text(d, u.Sentence), placeNote(d, u.Sentence, fr != nil))
 		}
@@ -152,14 +157,15 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 }
 
 // memberDiff returns how the j-th member of claim c words what its first member does
-// (nil for the first member): the claim's stored diff, or one made from the two
+// (nil for the first member and its article's other sentences, its own wording): the
+// claim's stored diff, or one made from the two
 // sentences when the result stores none, as the app's results (aligned with
 // compare.Options.NoWordDiffs) do not.
 func memberDiff(c *compare.Claim, j int, docs map[string]*compare.Document) *compare.Diff {
-	if j == 0 {
-		return nil
-	}
 	first, m := c.Members[0], c.Members[j]
+	if m.Doc == first.Doc {
+		return nil // the first member's article: its own wording, not another outlet's
+	}
 	df := pairDiff(c, first, m, text(docs[first.Doc], first.Sentence), text(docs[m.Doc], m.Sentence))
 	return &df
 }

@@ -104,8 +104,9 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 		cv := fr.Coverage[i]
 		fmt.Fprintf(b, "%s\n", Label(d))
 		s := a.Sourcing
-		fmt.Fprintf(b, "  sourcing: %d of %d sentences attributed (%.0f%%); %d named and %d unnamed sources; %d hedges, %d caveats\n",
-			s.Attributed, a.Sentences, 100*s.Share, s.Named, s.Anonymous, s.Hedges, s.Caveats)
+		fmt.Fprintf(b, "  sourcing: %d of %s attributed (%.0f%%); %d named and %s; %s, %s\n",
+			s.Attributed, count(a.Sentences, "sentence", "sentences"), 100*s.Share, s.Named, count(s.Anonymous, "unnamed source", "unnamed sources"),
+			count(s.Hedges, "hedge", "hedges"), count(s.Caveats, "caveat", "caveats"))
 		if v := voicesLine(a.Voices, 5); v != "" {
 			fmt.Fprintf(b, "  quoted: %s\n", v)
 		}
@@ -120,8 +121,8 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 				fmt.Fprintf(b, "  check number: %s\n", n.Suspect)
 			}
 		}
-		fmt.Fprintf(b, "  shared claims: %d (lead %d, first third %d, middle %d, last third %d); %d sentences only here; misses %d claims others report\n\n",
-			cv.Claims, cv.Lead, cv.FirstThird, cv.Middle, cv.Buried, len(cv.Only), len(cv.Missing))
+		fmt.Fprintf(b, "  shared claims: %d (lead %d, first third %d, middle %d, last third %d); %s only here; misses %s others report\n\n",
+			cv.Claims, cv.Lead, cv.FirstThird, cv.Middle, cv.Buried, count(len(cv.Only), "sentence", "sentences"), count(len(cv.Missing), "claim", "claims"))
 	}
 	if len(fr.Actors) > 0 {
 		b.WriteString("Labels by actor\n")
@@ -145,9 +146,9 @@ func writeFramingMarkdown(b *bufio.Writer, docs map[string]*compare.Document, fr
 	for i, a := range fr.Articles {
 		cv := fr.Coverage[i]
 		s := a.Sourcing
-		fmt.Fprintf(b, "| %s | %d of %d (%.0f%%) | %d / %d | %d / %d | %s | %d / %d | %d sentences |\n",
+		fmt.Fprintf(b, "| %s | %d of %d (%.0f%%) | %d / %d | %d / %d | %s | %d / %d | %s |\n",
 			mdCell(Label(docs[a.Doc])), s.Attributed, a.Sentences, 100*s.Share, s.Named, s.Anonymous, s.Hedges, s.Caveats,
-			mdCell(voicesLine(a.Voices, 2)), cv.Lead, cv.Buried, len(cv.Only))
+			mdCell(voicesLine(a.Voices, 2)), cv.Lead, cv.Buried, count(len(cv.Only), "sentence", "sentences"))
 	}
 	b.WriteString("\n")
 	var checks []string

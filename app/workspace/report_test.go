@@ -1,13 +1,17 @@
 package workspace
 
 import (
+	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"parallax/compare"
+	"parallax/compare/eval"
 	"parallax/compare/framing"
 	"parallax/seeds"
 )
@@ -150,5 +154,99 @@ func TestOccasionsNote(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestReportCounts checks the text report's counts on ECB+'s reports of one shooting
+// in Athens (fourteen articles of one or a few sentences, so counts of one occur): one
+// claim and one sentence are written as such, and an outlet with nothing of its own
+// says so on one line.
+func TestReportCounts(t *testing.T) {
+	raw, err := os.ReadFile("../../../shared/bench/ecbplus/ecbplus-dev.jsonl")
+	if err != nil {
+		t.Fatalf("reading the ECB+ file: %v (the shared folder must sit beside the checkout)", err)
+	}
+	_, single, err := eval.ParseECB(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(single, func(o eval.ECBObject) bool { return o.ID == "19_ecb" })
+	if i < 0 {
+		t.Fatal("ECB+ object 19_ecb not found")
+	}
+	arts, _ := eval.ECBArticles(single[i])
+	res := align(t, arts, nil)
+	var b strings.Builder
+	if err := WriteText(&b, res, framing.Compare(res, arts, nil)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	n := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", k, many)
+	}
+	ones := 0
+	want := []string{fmt.Sprintf("%d articles, %s, %s reported by one article only", len(arts), n(len(res.Claims), "shared claim", "shared claims"), n(len(res.Unique), "sentence", "sentences"))}
+	for _, d := range res.Documents {
+		k := 0
+		for _, u := range res.Unique {
+			if u.Doc == d.ID {
+				k++
+			}
+		}
+		if k == 0 {
+			want = append(want, "Only in "+Label(&d)+": nothing, every sentence has a counterpart elsewhere.")
+		} else {
+			want = append(want, fmt.Sprintf("Only in %s (%s):", Label(&d), n(k, "sentence", "sentences")))
+		}
+		want = append(want, fmt.Sprintf(" of %s attributed", n(len(d.Sentences), "sentence", "sentences")))
+		for _, c := range []int{k, len(d.Sentences)} {
+			if c == 1 {
+				ones++
+			}
+		}
+	}
+	if len(res.Claims) == 1 || len(res.Unique) == 1 {
+		ones++
+	}
+	if ones == 0 {
+		t.Fatal("no count of one to check: pick another ECB+ object")
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("the report lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// TestMemberDiffOwnArticle checks, on the seeds, that a claim's first article's other
+// sentences are not marked against its first: they are its own wording, and a number
+// it gives twice differently is no difference between outlets. Every other outlet's
+// sentence is.
+func TestMemberDiffOwnArticle(t *testing.T) {
+	res := align(t, seeds.Articles(), nil)
+	docs := docs(res)
+	own := 0
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		for j, m := range c.Members {
+			df := memberDiff(c, j, docs)
+			switch {
+			case m.Doc == c.Members[0].Doc:
+				if j > 0 {
+					own++
+				}
+				if df != nil {
+					t.Errorf("claim %s: %s's sentence %d is marked against its own article's sentence %d", c.ID, m.Doc, m.Sentence, c.Members[0].Sentence)
+				}
+			case df == nil:
+				t.Errorf("claim %s: %s's sentence %d is not compared with the first member", c.ID, m.Doc, m.Sentence)
+			}
+		}
+	}
+	if own == 0 {
+		t.Error("no claim of the seeds holds two sentences of its first article: the test checks nothing")
 	}
 }
