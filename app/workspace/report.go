@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"parallax/compare"
 	"parallax/compare/framing"
@@ -19,6 +20,9 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	docs := docs(r)
 	fmt.Fprintf(b, "%s, %s, %s reported by one article only\n\n", count(len(r.Documents), "article", "articles"),
 		count(len(r.Claims), "shared claim", "shared claims"), count(len(r.Unique), "sentence", "sentences"))
+	if len(r.Claims) > 0 {
+		b.WriteString(legend(textMarks) + "\n\n")
+	}
 	if len(r.Occasions) > 1 {
 		b.WriteString(OccasionsNote(len(r.Occasions)) + "\n")
 		for i, o := range r.Occasions {
@@ -110,6 +114,9 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 		}
 	}
 	fmt.Fprintf(b, "\n## Shared claims (%d)\n\n", len(r.Claims))
+	if len(r.Claims) > 0 {
+		b.WriteString(legend(mdMarks) + "\n\n")
+	}
 	for i, c := range r.Claims {
 		fmt.Fprintf(b, "### Claim %d%s\n\nScore %.2f", i+1, OnOccasions(r.ClaimOccasions(&r.Claims[i])), c.Score)
 		if ev := evidence(c.Evidence); ev != "" {
@@ -217,19 +224,22 @@ var (
 // wording is how the j-th member of claim c reads, on one line: marked by df, its diff
 // against the claim's first member (memberDiff), when the two share words, plain
 // otherwise (a diff that deletes one sentence and inserts another is noise to a
-// reader). d is the member's document.
+// reader); see legend. d is the member's document.
 func wording(c compare.Claim, j int, d *compare.Document, df *compare.Diff, mk marks) string {
 	m := c.Members[j]
 	if j == 0 || df == nil || !sharesWords(df) {
 		return mk.esc(text(d, m.Sentence))
 	}
+	// As in the HTML export and the app: when the sentence keeps less than MinShared of
+	// its words from the first, the first's words it leaves out are not shown.
+	loose := SharedShare(df.Chunks) < MinShared
 	var b strings.Builder
 	for _, ch := range df.Chunks {
 		t := chunkText(ch)
 		core := strings.TrimSpace(t)
 		open, end := "", ""
 		switch {
-		case core == "" && ch.Op == compare.Delete:
+		case ch.Op == compare.Delete && (core == "" || loose):
 			continue
 		case core == "" || ch.Op == compare.Equal:
 			b.WriteString(mk.esc(t))
@@ -250,13 +260,21 @@ func wording(c compare.Claim, j int, d *compare.Document, df *compare.Diff, mk m
 // separate it from its neighbours ("in" · " the " · "region").
 func chunkText(ch compare.Chunk) string { return spaceRE.ReplaceAllString(ch.Text, " ") }
 
+// legend says how the reports mark each wording, with mk's marks.
+func legend(mk marks) string {
+	return "Marks compare each outlet with the claim's first wording: " + mk.ins + "words it adds" + mk.endIns + ", " +
+		mk.del + "first wording's words it leaves out" + mk.endDel + ". Where a sentence has less than a quarter of its words in common with the first, the words it leaves out are not shown."
+}
+
 // sharesWords reports whether a diff keeps any words: a diff that deletes one sentence
 // and inserts another is noise to a reader, so the sentence is printed plainly instead.
 func sharesWords(df *compare.Diff) bool {
 	for _, ch := range df.Chunks {
-		if ch.Op == compare.Equal && strings.TrimSpace(ch.Text) != "" {
+		if ch.Op == compare.Equal && strings.IndexFunc(ch.Text, isWordChar) >= 0 {
 			return true
 		}
 	}
 	return false
 }
+
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

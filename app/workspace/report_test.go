@@ -250,3 +250,48 @@ func TestMemberDiffOwnArticle(t *testing.T) {
 		t.Error("no claim of the seeds holds two sentences of its first article: the test checks nothing")
 	}
 }
+
+// TestWordingLoose checks, on the seeds, that the text report marks a wording as the
+// HTML export and the app do: when it keeps less than MinShared of its words from the
+// claim's first, the first's words it leaves out are not shown (striking a whole
+// sentence is noise), and otherwise they are.
+func TestWordingLoose(t *testing.T) {
+	res := align(t, seeds.Articles(), nil)
+	docs := docs(res)
+	loose, near := 0, 0
+	for i := range res.Claims {
+		c := &res.Claims[i]
+		for j, m := range c.Members {
+			df := memberDiff(c, j, docs)
+			if df == nil || !sharesWords(df) {
+				continue
+			}
+			w := wording(*c, j, docs[m.Doc], df, textMarks)
+			struck := strings.Contains(w, "[-")
+			deletes := slices.ContainsFunc(df.Chunks, func(ch compare.Chunk) bool {
+				return ch.Op == compare.Delete && strings.TrimSpace(ch.Text) != ""
+			})
+			if SharedShare(df.Chunks) < MinShared {
+				loose++
+				if struck {
+					t.Errorf("claim %s: %q keeps less than a quarter of the words, yet shows those it leaves out", c.ID, w)
+				}
+			} else if deletes {
+				near++
+				if !struck {
+					t.Errorf("claim %s: %q does not show the words it leaves out", c.ID, w)
+				}
+			}
+		}
+	}
+	if loose == 0 || near == 0 {
+		t.Errorf("%d loose and %d close wordings with deletions: the seeds should give both", loose, near)
+	}
+	var b strings.Builder
+	if err := WriteText(&b, res, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "the words it leaves out are not shown") {
+		t.Error("the text report does not say how it marks the wordings")
+	}
+}
