@@ -380,3 +380,30 @@ func TestPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberCaveats checks which hedges and caveats of its sentence a seed number
+// carries: those that qualify it, not those about another clause.
+func TestNumberCaveats(t *testing.T) {
+	_, c := seedComparison(t)
+	tests := []struct {
+		name, doc, text string
+		caveat          string // the caveat it must carry, "" for none
+	}{
+		{"reportedly, three words before", nyt003, "hundreds", "reportedly"},
+		{"allegations that", ap001, "a dozen", "allegations"},
+		{"caveat of the next sentence", toi002, "23,000", "cannot be independently verified"},
+		{"between dashes, the hedge about Netanyahu outside", ap001, "fifth", ""},
+		{"hedge about Netanyahu thirty words before", ap001, "a million", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := numberAs(t, report(t, c, tt.doc), tt.text)
+			if tt.caveat != "" && !contains(n.Caveats, tt.caveat) {
+				t.Errorf("%s %q caveats = %q, want %q", tt.doc, tt.text, n.Caveats, tt.caveat)
+			}
+			if tt.caveat == "" && len(n.Caveats) > 0 {
+				t.Errorf("%s %q caveats = %q, want none", tt.doc, tt.text, n.Caveats)
+			}
+		})
+	}
+}

@@ -315,10 +315,38 @@ func (a *analysis) source(n *Number, pos int, toks []token, end int) {
 					}
 				}
 			}
-		case at.Sentence == idx && (at.Kind == Hedge || at.Kind == Caveat), at.Sentence == next && at.Kind == Caveat:
+		case at.Sentence == idx && (at.Kind == Hedge || at.Kind == Caveat) && a.nearNumber(toks, n, at),
+			at.Sentence == next && at.Kind == Caveat:
 			n.Caveats = append(n.Caveats, at.Cue)
 		}
 	}
+}
+
+// maxCueWords is how many words may stand between a number and a hedge or caveat of its
+// sentence that qualifies it.
+const maxCueWords = 12
+
+// nearNumber reports whether the hedge or caveat at qualifies the number n of the same
+// sentence (toks): at most maxCueWords words apart, with no dash, bracket, colon or
+// semicolon between them. "had reportedly killed or wounded hundreds" and "allegations
+// that a dozen of its employees" qualify their numbers; in "— his fifth to the region
+// since the conflict erupted — Blinken was returning … after Netanyahu … appeared to
+// reject" the hedge is about Netanyahu, not the count of trips.
+func (a *analysis) nearNumber(toks []token, n *Number, at Attribution) bool {
+	lo, hi := min(n.End, at.End), max(n.Start, at.Start)
+	if lo >= hi {
+		return true // they overlap
+	}
+	if strings.ContainsAny(a.text[lo:hi], "—–;:()[]") || strings.Contains(a.text[lo:hi], " - ") {
+		return false
+	}
+	words := 0
+	for _, t := range toks {
+		if t.start >= lo && t.end <= hi {
+			words++
+		}
+	}
+	return words <= maxCueWords
 }
 
 // closesSentence reports whether at stands after a comma at the end of its sentence:
