@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -92,6 +93,9 @@ func (a *analysis) labels() {
 			l.Quoted = a.inQuote(l.Start)
 			if len(cat.Kinds) > 0 { // labels of categories without kinds describe events, not parties
 				l.Actor = a.actorFor(pos, i, i+n, cat.Kinds)
+				if l.Actor == "" && a.definite(toks, i) {
+					l.Actor = a.lastActorOf(term.Term) // "the offensive": the one named before
+				}
 			}
 			if l.Actor == "" {
 				l.Actor = term.Actor
@@ -105,8 +109,12 @@ func (a *analysis) labels() {
 // actorFor returns the key of the actor a label at tokens [i, j) of sentence pos
 // characterizes, among actors of the given kinds: the one named nearest within six
 // words (before preferred: "Hamas terrorists", "Israel’s offensive"); for a definite
-// description ("the militant group"), the one named last before it in the sentence or
-// the one before. It returns "" when there is none.
+// description of an armed group ("the militant group"), the group named last before it
+// in the sentence or the one before. A name right before the label that is no actor
+// claims it: "Russia’s invasion of Ukraine" is not the United States' though "the U.S.
+// withdrawal" comes first, nor "the Biden administration" Israel's. It returns "" when
+// there is none. A label inside an actor's name ("the Biden administration", "the Israeli
+// government") is that actor's.
 func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 	toks := a.sents[pos].toks
 	ok := func(act Actor) bool {
@@ -124,6 +132,9 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 			k++
 			continue
 		}
+		if act := a.lex.Actors[e.cat]; ok(act) && k <= i && k+n >= j {
+			return act.Key // the label is part of the actor's name: "the Biden administration"
+		}
 		if act := a.lex.Actors[e.cat]; ok(act) && (k+n <= i || k >= j) {
 			d := i - (k + n) // words between
 			if k >= j {
@@ -140,11 +151,17 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 		}
 		k += n
 	}
+	if bestD > 0 && i > 0 && toks[i].gap == gapSpace && toks[i-1].upper && !determiners[toks[i-1].norm] &&
+		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw)) {
+		return "" // "Russia’s invasion", "Houthi attacks": someone the lexicon does not know
+	}
 	if best != "" {
 		return best
 	}
-	definite := i > 0 && toks[i-1].norm == "the" || i > 1 && toks[i-2].norm == "the"
-	if !definite {
+	if !a.definite(toks, i) || !slices.Equal(kinds, []string{"armed group"}) {
+		// "The offensive sparked…" is not the armed group named last: only a label
+		// that names a group ("the militant group") stands for one named before. (The
+		// caller looks for the same label earlier: "the Israeli offensive".)
 		return ""
 	}
 	for p := pos; p >= 0 && p >= pos-1; p-- {
@@ -169,7 +186,9 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 }
 
 var (
-	adverbs = set("also", "again", "then", "has", "have", "had", "nonetheless", "later", "publicly", "privately",
+	// determiners are capitalised words before a label that name no one: "The offensive".
+	determiners = set("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "any", "no", "every", "each", "such")
+	adverbs     = set("also", "again", "then", "has", "have", "had", "nonetheless", "later", "publicly", "privately",
 		"repeatedly", "would", "will", "did", "does", "do", "not", "previously", "earlier", "often", "recently",
 		"first", "once", "already", "still", "never", "always", "separately", "similarly", "further", "however",
 		"too", "last", "reportedly", "pointedly", "flatly")
@@ -575,4 +594,31 @@ func (a *analysis) attributions() {
 	if n := len(a.sents); n > 0 {
 		a.rep.Sourcing.Share = float64(a.rep.Sourcing.Attributed) / float64(n)
 	}
+}
+
+// definite reports whether the label at toks[i] is a definite description: "the
+// offensive", "the militant group".
+func (a *analysis) definite(toks []token, i int) bool {
+	return i > 0 && toks[i-1].norm == "the" || i > 1 && toks[i-2].norm == "the"
+}
+
+// lastActorOf returns the actor of the article's last label of the same term that has
+// one: "the offensive" after "the Israeli offensive" is Israel's.
+func (a *analysis) lastActorOf(term string) string {
+	for k := len(a.rep.Labels) - 1; k >= 0; k-- {
+		if l := a.rep.Labels[k]; l.Term == term && l.Actor != "" {
+			return l.Actor
+		}
+	}
+	return ""
+}
+
+// possessive reports whether a word as written ends in a possessive: "Russia’s", "allies'".
+func possessive(raw string) bool {
+	for _, end := range []string{"'s", "’s", "s'", "s’"} {
+		if strings.HasSuffix(raw, end) {
+			return true
+		}
+	}
+	return false
 }

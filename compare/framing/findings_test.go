@@ -407,3 +407,42 @@ func TestNumberCaveats(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelActors checks whom a seed label characterizes where the nearest name misleads.
+func TestLabelActors(t *testing.T) {
+	res, c := seedComparison(t)
+	tests := []struct {
+		name, doc, sentence, term string
+		actor                     string // "" for none of the lexicon's actors
+	}{
+		{"a name right before the label claims it", nyt003, "Russia’s invasion of Ukraine", "invasion", ""},
+		{"a possessive name before an allegation", toi002, "South Africa’s genocide allegations", "genocide", ""},
+		{"the label inside an actor's name", nyt003, "support of the Biden administration to Israel", "administration", "United States"},
+		{"the same label named before", cnn004, "The offensive sparked a barrage", "offensive", "Israel"},
+		{"the definite armed group", ap001, "militant group", "militant group", "Hamas"},
+		{"the attack recalled", nyt003, "As he learned about the attack on Oct. 7", "attack", "Hamas"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := report(t, c, tt.doc)
+			var d *compare.Document
+			for i := range res.Documents {
+				if res.Documents[i].ID == tt.doc {
+					d = &res.Documents[i]
+				}
+			}
+			found := false
+			for _, l := range r.Labels {
+				if l.Term == tt.term && strings.Contains(d.Sentences[l.Sentence].Text, tt.sentence) {
+					found = true
+					if l.Actor != tt.actor {
+						t.Errorf("%q in %q characterizes %q, want %q", tt.term, tt.sentence, l.Actor, tt.actor)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no label %q in a sentence of %s holding %q", tt.term, tt.doc, tt.sentence)
+			}
+		})
+	}
+}
