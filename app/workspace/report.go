@@ -163,11 +163,10 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	return b.Flush()
 }
 
-// memberDiff returns how the j-th member of claim c words what its first member does
-// (nil for the first member and its article's other sentences, its own wording): the
-// claim's stored diff, or one made from the two
-// sentences when the result stores none, as the app's results (aligned with
-// compare.Options.NoWordDiffs) do not.
+// memberDiff returns how the j-th member of claim c words what its first member does:
+// the claim's stored diff, or one made from the two sentences when the result stores
+// none, as the app's results (aligned with compare.Options.NoWordDiffs) do not. It is
+// nil for the first member and its article's other sentences, its own wording.
 func memberDiff(c *compare.Claim, j int, docs map[string]*compare.Document) *compare.Diff {
 	first, m := c.Members[0], c.Members[j]
 	if m.Doc == first.Doc {

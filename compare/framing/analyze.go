@@ -107,14 +107,14 @@ func (a *analysis) labels() {
 }
 
 // actorFor returns the key of the actor a label at tokens [i, j) of sentence pos
-// characterizes, among actors of the given kinds: the one named nearest within six
-// words (before preferred: "Hamas terrorists", "Israel’s offensive"); for a definite
-// description of an armed group ("the militant group"), the group named last before it
-// in the sentence or the one before. A name right before the label that is no actor
-// claims it: "Russia’s invasion of Ukraine" is not the United States' though "the U.S.
-// withdrawal" comes first, nor "the Biden administration" Israel's. It returns "" when
-// there is none. A label inside an actor's name ("the Biden administration", "the Israeli
-// government") is that actor's.
+// characterizes, among actors of the given kinds, or "" when there is none:
+//   - the actor whose name holds the label ("the Biden administration");
+//   - else the one named nearest within six words (before preferred: "Hamas
+//     terrorists", "Israel’s offensive"), unless a name right before the label that is
+//     no actor claims it ("Russia’s invasion of Ukraine" is not the United States',
+//     though "the U.S. withdrawal" comes first);
+//   - else, for a definite description of an armed group ("the militant group"), the
+//     group named last before it in the sentence or the one before.
 func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 	toks := a.sents[pos].toks
 	ok := func(act Actor) bool {
