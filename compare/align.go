@@ -50,6 +50,7 @@ var (
 	centralRef     = 30.0 // articles shorter than this have their centralities scaled down, unless briefs
 	edgeFloor      = 0.06 // pairs scoring less are not kept: they cannot move an average much
 	maxCandidateDF = 0.02 // features in more than this share of sentences do not generate candidates
+	copySim        = 0.9  // similarity of near-copies ("It's not 'yes' or 'no.'" in two prints of one wire story), which need no more shared terms
 )
 
 // Shared terms a pair of sentences needs (names, numbers and dates count 1.5, words 1):
@@ -381,7 +382,7 @@ func (c *corpus) linkScore(a, b int, sim, shared float64) float64 {
 		return sim * otherOccasion // no context evidence
 	}
 	central := math.Max(sa.central, 0) * math.Max(sb.central, 0)
-	if shared < neededShared(central) {
+	if shared < neededShared(central) && sim < copySim {
 		return 0
 	}
 	score := sim + contextWeight*central

@@ -419,3 +419,40 @@ func TestClaimOccasions(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignWireCopies checks prints of one wire story (the Associated Press seed, as
+// several outlets republish it): each sentence makes a claim with its copies and nothing
+// else, short ones included ("It’s not ‘yes’ or ‘no.’"), and none is left unique. Loose
+// links between neighbouring facts once joined them into a claim of 18 sentences.
+func TestAlignWireCopies(t *testing.T) {
+	ap := seedArticles(t)[1]
+	for _, prints := range []int{2, 3} {
+		var arts []Article
+		for i := range prints {
+			a := ap
+			a.ID = fmt.Sprintf("print%d", i+1)
+			arts = append(arts, a)
+		}
+		res, err := Compare(arts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Unique) > 0 {
+			t.Errorf("%d prints: %d sentences left unique, want none", prints, len(res.Unique))
+		}
+		for _, c := range res.Claims {
+			for _, m := range c.Members {
+				if m.Sentence != c.Members[0].Sentence {
+					t.Errorf("%d prints: claim %s joins sentences %d and %d", prints, c.ID, c.Members[0].Sentence, m.Sentence)
+					break
+				}
+			}
+			if len(c.Members) != prints {
+				t.Errorf("%d prints: claim %s has %d members", prints, c.ID, len(c.Members))
+			}
+		}
+		if n := len(res.Documents[0].Sentences); len(res.Claims) != n {
+			t.Errorf("%d prints: %d claims for %d sentences", prints, len(res.Claims), n)
+		}
+	}
+}
