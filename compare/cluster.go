@@ -53,15 +53,17 @@ func mergeCounts(x, y []docCount) []docCount {
 	return append(out, y[j:]...)
 }
 
-// cohesionShare is how the links between two groups must compare with the tighter of
-// the two: two prints of one wire story pair every sentence with its copy (scores above
-// 1), and the links between neighbouring facts (0.1–0.2) would otherwise join them into
-// a few large claims. 0.3–0.4 change nothing on the seeds or ECB+; 0.5 costs ECB+ 0.004.
+// cohesionShare is how the links between two groups must compare with the cohesion of
+// the looser of the two (the average score of its own cross-document pairs; a single
+// sentence has none): two prints of one wire story pair every sentence with its copy
+// (scores above 1), and the links between neighbouring facts (0.1–0.2) would otherwise
+// join them into a few large claims. 0.3–0.4 change nothing on the seeds or ECB+; 0.5
+// costs ECB+ 0.004.
 const cohesionShare = 0.35
 
 // averageLink merges groups while the average score over the cross-document pairs
 // between two groups (pairs with no edge count as zero) is at least threshold, and at
-// least cohesionShare of the average within each of them (their cohesion).
+// least cohesionShare of the cohesion of the looser of the two.
 func averageLink(c *corpus, edges []edge, threshold float64) [][]int {
 	gs := make([]*group, len(c.sents))
 	for i := range c.sents {
