@@ -194,22 +194,6 @@ func (v *framingView) renderVoices(f *framed) app.UI {
 	)
 }
 
-// people writes n people: "1 person", "3 people".
-func people(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
-}
-
-// plural writes n with a noun made plural with an s: "1 claim", "3 claims".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // termCount is one term an article uses, with how often in its own voice and quoted.
 type termCount struct {
 	Category, Term string

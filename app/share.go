@@ -166,7 +166,7 @@ func (p *workspacePage) handleOpenFile(ctx app.Context, a app.Action) {
 		p.notify(fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, strings.TrimSuffix(err.Error(), ".")), true)
 		return
 	}
-	p.apply(ctx, f, false, fmt.Sprintf("Opened %s: %s.", u.name, countArticles(len(f.Articles))))
+	p.apply(ctx, f, false, fmt.Sprintf("Opened %s: %s.", u.name, plural(len(f.Articles), "article")))
 }
 
 // openLink opens the workspace in the page's link (#w=… or #demo&…), then takes the
@@ -201,7 +201,7 @@ func what(f wsfile.File, demo bool) string {
 	if demo {
 		return "demo"
 	}
-	return "workspace: " + countArticles(len(f.Articles))
+	return "workspace: " + plural(len(f.Articles), "article")
 }
 
 func sameArticles(a, b []compare.Article) bool {
@@ -288,9 +288,9 @@ func (p *workspacePage) renderTools() app.UI {
 			for _, a := range f.Articles {
 				names = append(names, a.Outlet)
 			}
-			q := fmt.Sprintf("This link holds a workspace of %s (%s). Open it in place of your %s?", countArticles(len(f.Articles)), clip(strings.Join(names, ", "), 200), countArticles(len(p.articles)))
+			q := fmt.Sprintf("This link holds a workspace of %s (%s). Open it in place of your %s?", plural(len(f.Articles), "article"), clip(strings.Join(names, ", "), 200), plural(len(p.articles), "article"))
 			if t.pending.demo {
-				q = fmt.Sprintf("This link opens the demo. Open it in place of your %s?", countArticles(len(p.articles)))
+				q = fmt.Sprintf("This link opens the demo. Open it in place of your %s?", plural(len(p.articles), "article"))
 			}
 			return app.Div().ID("link-confirm").Class("confirm").Role("alertdialog").Aria("labelledby", "link-q").Body(
 				app.P().ID("link-q").Text(q+" You can undo this once."),

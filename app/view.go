@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -381,4 +382,20 @@ func uniqueOf(x *index, doc string) []compare.Sentence {
 		}
 	}
 	return out
+}
+
+// plural writes n with a noun made plural with an s: "1 claim", "3 claims".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// people writes n people: "1 person", "3 people".
+func people(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
 }

@@ -404,18 +404,18 @@ func (p *workspacePage) renderStatus() app.UI {
 		case 0:
 			body = append(body, app.P().Class("empty").Text("No articles yet. Add at least two articles about the same story, by pasting them or choosing .txt files, or press “Reset to demo”."))
 		default:
-			body = append(body, app.P().ID("need-more").Class("empty").Textf("Only %s so far: add at least %d more about the same story to compare them.", countArticles(n), MinArticles-n))
+			body = append(body, app.P().ID("need-more").Class("empty").Textf("Only %s so far: add at least %d more about the same story to compare them.", plural(n, "article"), MinArticles-n))
 		}
 	case statusWorking:
 		body = append(body, app.P().Class("working").Body(
 			app.Span().Class("spinner").Aria("hidden", "true"),
-			app.Textf(" Comparing %s in the background… the page stays usable.", countArticles(len(p.articles))),
+			app.Textf(" Comparing %s in the background… the page stays usable.", plural(len(p.articles), "article")),
 		))
 	case statusFailed:
 		body = append(body, app.P().Class("error").Role("alert").Textf("The comparison failed: %s. Edit or remove the article that causes it, or press “Reset to demo”.", strings.TrimSuffix(p.errMsg, ".")))
 	case statusDone:
 		body = append(body, app.P().Class("done").Textf("%s compared in %s: %s, %s reported by one outlet only.",
-			countArticles(len(p.res.Documents)), seconds(p.millis), plural(len(p.res.Claims), "shared claim"), plural(len(p.res.Unique), "sentence")))
+			plural(len(p.res.Documents), "article"), seconds(p.millis), plural(len(p.res.Claims), "shared claim"), plural(len(p.res.Unique), "sentence")))
 	}
 	if p.msg != "" {
 		body = append([]app.UI{app.P().Class("msg").Text(p.msg)}, body...)
@@ -533,13 +533,6 @@ func legend() app.UI {
 		app.Span().Class("none-demo").Text("—"),
 		app.Text(" not reported"),
 	)
-}
-
-func countArticles(n int) string {
-	if n == 1 {
-		return "1 article"
-	}
-	return fmt.Sprintf("%d articles", n)
 }
 
 func seconds(ms int64) string {

@@ -118,8 +118,8 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 	if strings.TrimSpace(v.Title) == "" {
 		v.Title = DefaultHTMLTitle
 	}
-	v.Summary = fmt.Sprintf("%d articles, %d shared %s, %d %s reported by one outlet only.",
-		len(r.Documents), len(r.Claims), plural(len(r.Claims), "claim", "claims"), len(r.Unique), plural(len(r.Unique), "sentence", "sentences"))
+	v.Summary = fmt.Sprintf("%s, %s, %s reported by one outlet only.", count(len(r.Documents), "article", "articles"),
+		count(len(r.Claims), "shared claim", "shared claims"), count(len(r.Unique), "sentence", "sentences"))
 	order := []string{ref}
 	for _, d := range r.Documents {
 		if d.ID != ref {
@@ -373,6 +373,11 @@ func clean(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
+// looseNote says what a wording keeping less than MinShared of base's words shows.
+func looseNote(base string) string {
+	return "Where a sentence has less than a quarter of its words in common with " + base + ", the words it leaves out are not shown."
+}
+
 // count writes n with its noun: "1 claim", "3 claims".
 func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
 
@@ -438,7 +443,7 @@ func writePage(b *bufio.Writer, v htmlView) {
 	}
 	w("\n</section>\n<section id=\"claims\">\n<h2>Shared claims (", strconv.Itoa(len(v.Claims)), ")</h2>")
 	if len(v.Claims) > 0 {
-		w("\n<p class=\"legend\">Marks compare each outlet with the reference, ", esc(v.RefName), `: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference does not give. Where a sentence has less than a quarter of its words in common with the reference, the words it leaves out are not shown.</p>`)
+		w("\n<p class=\"legend\">Marks compare each outlet with the reference, ", esc(v.RefName), `: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference does not give. `, looseNote("the reference"), `</p>`)
 	} else {
 		w("\n<p class=\"note\">These articles share no claims that Parallax could find: they may be about different events. See “Only in one outlet” for what each reports.</p>")
 	}

@@ -262,7 +262,7 @@ func chunkText(ch compare.Chunk) string { return spaceRE.ReplaceAllString(ch.Tex
 // legend says how the reports mark each wording, with mk's marks.
 func legend(mk marks) string {
 	return "Marks compare each outlet with the claim's first wording: " + mk.ins + "words it adds" + mk.endIns + ", " +
-		mk.del + "first wording's words it leaves out" + mk.endDel + ". Where a sentence has less than a quarter of its words in common with the first, the words it leaves out are not shown."
+		mk.del + "first wording's words it leaves out" + mk.endDel + ". " + looseNote("the first")
 }
 
 // sharesWords reports whether a diff keeps any words: a diff that deletes one sentence

@@ -93,7 +93,7 @@ func (a *analysis) labels() {
 			l.Quoted = a.inQuote(l.Start)
 			if len(cat.Kinds) > 0 { // labels of categories without kinds describe events, not parties
 				l.Actor = a.actorFor(pos, i, i+n, cat.Kinds)
-				if l.Actor == "" && a.definite(toks, i) {
+				if l.Actor == "" && definite(toks, i) {
 					l.Actor = a.lastActorOf(term.Term) // "the offensive": the one named before
 				}
 			}
@@ -158,7 +158,7 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 	if best != "" {
 		return best
 	}
-	if !a.definite(toks, i) || !slices.Equal(kinds, []string{"armed group"}) {
+	if !definite(toks, i) || !slices.Equal(kinds, []string{"armed group"}) {
 		// "The offensive sparked…" is not the armed group named last: only a label
 		// that names a group ("the militant group") stands for one named before. (The
 		// caller looks for the same label earlier: "the Israeli offensive".)
@@ -598,7 +598,7 @@ func (a *analysis) attributions() {
 
 // definite reports whether the label at toks[i] is a definite description: "the
 // offensive", "the militant group".
-func (a *analysis) definite(toks []token, i int) bool {
+func definite(toks []token, i int) bool {
 	return i > 0 && toks[i-1].norm == "the" || i > 1 && toks[i-2].norm == "the"
 }
 
@@ -615,10 +615,7 @@ func (a *analysis) lastActorOf(term string) string {
 
 // possessive reports whether a word as written ends in a possessive: "Russia’s", "allies'".
 func possessive(raw string) bool {
-	for _, end := range []string{"'s", "’s", "s'", "s’"} {
-		if strings.HasSuffix(raw, end) {
-			return true
-		}
-	}
-	return false
+	r := []rune(raw)
+	n := len(r)
+	return n > 1 && (isApostrophe(r[n-1]) || r[n-1] == 's' && isApostrophe(r[n-2]))
 }
