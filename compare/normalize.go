@@ -6,7 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
 )
 
 // termKind says what a matching term stands for.
@@ -360,7 +361,7 @@ func demonym(word, c string) bool {
 	return false
 }
 
-// stemCache remembers stems: the snowball stemmer is the costliest step of matching,
+// stemCache remembers stems: stemming is the costliest step of matching,
 // and news prose repeats its words. It is bounded so that hostile input cannot grow it
 // without limit, and guarded because Terms may be called concurrently.
 var stemCache = struct {
@@ -377,7 +378,7 @@ func stem(word string) string {
 	if ok {
 		return s
 	}
-	s = english.Stem(word, true)
+	s = porter2(word)
 	stemCache.Lock()
 	if len(stemCache.m) >= maxStemCache {
 		clear(stemCache.m)
@@ -385,6 +386,17 @@ func stem(word string) string {
 	stemCache.m[word] = s
 	stemCache.Unlock()
 	return s
+}
+
+// porter2 stems a lower-case word with the Snowball English (Porter2) stemmer. Words of
+// one or two letters are kept as they are, and a curly apostrophe reads as a straight one.
+func porter2(word string) string {
+	if len(word) <= 2 {
+		return word
+	}
+	env := snowballstem.NewEnv(strings.ReplaceAll(word, "’", "'"))
+	english.Stem(env)
+	return env.Current()
 }
 
 // dropInvisible is a strings.Map function that removes invisible characters.

@@ -95,3 +95,30 @@ func TestIsYear(t *testing.T) {
 		}
 	}
 }
+
+// TestStem holds the stemmer to the Snowball English (Porter2) algorithm's own examples
+// and to what matching needs of it: curly and straight apostrophes alike, short words kept.
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"consign", "consign"},
+		{"consigned", "consign"},
+		{"consignment", "consign"},
+		{"generously", "generous"},
+		{"knightly", "knight"},
+		{"hostages", "hostag"},
+		{"negotiations", "negoti"},
+		{"dying", "die"},    // an exceptional form
+		{"skies", "sky"},    // an exceptional form
+		{"news", "news"},    // an invariant form
+		{"gently", "gentl"}, // an exceptional form
+		{"don’t", "don't"},
+		{"don't", "don't"},
+		{"us", "us"},
+		{"is", "is"},
+	}
+	for _, tt := range tests {
+		if got := stem(tt.in); got != tt.want {
+			t.Errorf("stem(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
