@@ -106,7 +106,7 @@ func (m *coverageMatrix) Render() app.UI {
 			}
 			p := framing.Place(*d, first)
 			fill, word, dark := shade(p)
-			name := fmt.Sprintf("Claim %d in %s: %s, sentence %d of %d (%s). Show it in the aligned view", ci+1, label(d), placeNames[p], first+1, len(d.Sentences), placeHelp[p])
+			name := fmt.Sprintf("Claim %d in %s: %s, sentence %d of %d (%s). Show it in the aligned view", ci+1, label(d), p.Words(), first+1, len(d.Sentences), placeHelp[p])
 			txt := "#1b1b1b"
 			if dark {
 				txt = "#ffffff"
@@ -130,7 +130,7 @@ func (m *coverageMatrix) Render() app.UI {
 		app.Div().Class("scale").Aria("hidden", "true").Body(
 			app.Range(places).Slice(func(i int) app.UI {
 				k := len(places) - 1 - i
-				return app.Span().Class("swl").Body(app.Span().Class("sw sw"+strconv.Itoa(k)), app.Text(placeNames[places[k].pos]))
+				return app.Span().Class("swl").Body(app.Span().Class("sw sw"+strconv.Itoa(k)), app.Text(places[k].pos.Words()))
 			}),
 			app.Span().Class("swl").Body(app.Span().Class("sw swempty"), app.Text("not reported")),
 		),

@@ -225,15 +225,6 @@ func renderOutletFraming(f *framed, o *outletFraming) app.UI {
 	)
 }
 
-// placeNames are the words for framing's positions, the same in every view.
-var placeNames = map[framing.Position]string{
-	framing.Lead:       "lead",
-	framing.FirstThird: "first third",
-	framing.Middle:     "middle",
-	framing.Buried:     "last third",
-	framing.Absent:     "not reported",
-}
-
 // placeHelp says what each position means.
 var placeHelp = map[framing.Position]string{
 	framing.Lead:       "in the first two sentences",
@@ -244,7 +235,7 @@ var placeHelp = map[framing.Position]string{
 }
 
 func placeBadge(p framing.Position) app.UI {
-	return app.Span().Class("place place-" + string(p)).Title(placeHelp[p]).Text(placeNames[p])
+	return app.Span().Class("place place-" + string(p)).Title(placeHelp[p]).Text(p.Words())
 }
 
 // kindNames say in plain words how a statement is sourced.

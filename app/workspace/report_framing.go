@@ -17,11 +17,7 @@ func claimNotes(docs map[string]*compare.Document, cf *framing.ClaimFraming) []s
 		return nil
 	}
 	var notes []string
-	var places []string
-	for _, c := range cf.Coverage {
-		places = append(places, fmt.Sprintf("%s %s", Label(docs[c.Doc]), c.Position))
-	}
-	notes = append(notes, "where: "+strings.Join(places, "; "))
+	notes = append(notes, "where: "+where(docs, cf.Coverage))
 	for _, al := range cf.Labels {
 		if !al.Differ {
 			continue
@@ -46,6 +42,24 @@ func claimNotes(docs map[string]*compare.Document, cf *framing.ClaimFraming) []s
 		notes = append(notes, head+": "+strings.Join(vals, " · "))
 	}
 	return notes
+}
+
+// where groups the outlets by where they place the claim, most prominent first:
+// "lead: AP, CNN; last third: The Times of Israel; not reported: The New York Times".
+func where(docs map[string]*compare.Document, coverage []framing.Cell) string {
+	var parts []string
+	for _, p := range framing.Positions {
+		var outlets []string
+		for _, c := range coverage {
+			if c.Position == p {
+				outlets = append(outlets, Label(docs[c.Doc]))
+			}
+		}
+		if len(outlets) > 0 {
+			parts = append(parts, p.Words()+": "+strings.Join(outlets, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // labelUses lists the terms per article: “militant group”, “attack” (AP); …

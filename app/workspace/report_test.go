@@ -295,3 +295,66 @@ func TestWordingLoose(t *testing.T) {
 		t.Error("the text report does not say how it marks the wordings")
 	}
 }
+
+// TestReportWhere checks the "where" line of every claim of the seeds in the text and
+// Markdown reports: the outlets grouped by where they place the claim, most prominent
+// first, in the words every view uses ("last third", not the JSON's "buried"), each
+// outlet once and in the group of its own position.
+func TestReportWhere(t *testing.T) {
+	arts := seeds.Articles()
+	res := align(t, arts, nil)
+	fr := framing.Compare(res, arts, nil)
+	docs := map[string]*compare.Document{}
+	for i := range res.Documents {
+		docs[res.Documents[i].ID] = &res.Documents[i]
+	}
+	for _, f := range []struct {
+		name   string
+		write  func(io.Writer, *compare.Result, *framing.Comparison) error
+		prefix string
+		label  func(string) string // an outlet's label as the report writes it
+	}{{"text", WriteText, "  · where: ", func(s string) string { return s }}, {"markdown", WriteMarkdown, "> where: ", mdText}} {
+		var b strings.Builder
+		if err := f.write(&b, res, fr); err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range strings.Split(b.String(), "\n") {
+			if s, ok := strings.CutPrefix(l, f.prefix); ok {
+				lines = append(lines, strings.TrimRight(s, " ")) // Markdown's line break
+			}
+		}
+		if len(lines) != len(fr.Claims) {
+			t.Fatalf("%s: %d where lines for %d claims", f.name, len(lines), len(fr.Claims))
+		}
+		for i, line := range lines {
+			group := map[string]string{} // outlet → the words of its group
+			last := -1
+			for _, part := range strings.Split(line, "; ") {
+				words, outlets, ok := strings.Cut(part, ": ")
+				k := slices.IndexFunc(framing.Positions, func(p framing.Position) bool { return p.Words() == words })
+				if !ok || k <= last {
+					t.Errorf("%s, claim %d: group %q out of order or unknown in %q", f.name, i+1, part, line)
+					continue
+				}
+				last = k
+				for _, o := range strings.Split(outlets, ", ") {
+					if _, dup := group[o]; dup {
+						t.Errorf("%s, claim %d: %s twice in %q", f.name, i+1, o, line)
+					}
+					group[o] = words
+				}
+			}
+			cov := fr.Claims[i].Coverage
+			if len(group) != len(cov) {
+				t.Errorf("%s, claim %d: %d outlets in %q, want %d", f.name, i+1, len(group), line, len(cov))
+			}
+			for _, c := range cov {
+				o := f.label(Label(docs[c.Doc]))
+				if got, want := group[o], c.Position.Words(); got != want {
+					t.Errorf("%s, claim %d: %s under %q, want %q", f.name, i+1, o, got, want)
+				}
+			}
+		}
+	}
+}

@@ -144,6 +144,23 @@ func Place(doc compare.Document, sentence int) Position {
 	return Middle
 }
 
+// Positions lists the positions from most to least prominent, Absent last.
+var Positions = []Position{Lead, FirstThird, Middle, Buried, Absent}
+
+// Words says p in plain words, as every view and report shows it: "lead", "first third",
+// "middle", "last third", "not reported".
+func (p Position) Words() string {
+	switch p {
+	case FirstThird:
+		return "first third"
+	case Buried:
+		return "last third"
+	case Absent:
+		return "not reported"
+	}
+	return string(p)
+}
+
 func rank(p Position) int {
 	switch p {
 	case Lead:
