@@ -106,6 +106,11 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 			out = append(out, term{key: "#" + n + "th", surface: w.text, kind: kindNumber})
 			continue
 		}
+		// A time of day is no count: "07:37" is one word, neither 7 nor 37.
+		if t, ok := clockTime(w.text); ok {
+			out = append(out, term{key: t, surface: w.text, kind: kindWord})
+			continue
+		}
 		// Numbers.
 		if n, ok := canonicalNumber(w.text); ok {
 			out = append(out, term{key: "#" + n, surface: w.text, kind: kindNumber})
@@ -272,6 +277,24 @@ func canonicalNumber(s string) (string, bool) {
 		n = "0"
 	}
 	return n, true
+}
+
+// clockTime returns the key of a time of day written with a colon ("07:37" and "7:37"
+// → "7:37"), or false.
+func clockTime(s string) (string, bool) {
+	h, m, ok := strings.Cut(s, ":")
+	if !ok || len(h) == 0 || len(h) > 2 || len(m) != 2 {
+		return "", false
+	}
+	for _, r := range h + m {
+		if !isDigit(r) {
+			return "", false
+		}
+	}
+	if len(h) == 2 && h[0] == '0' {
+		h = h[1:]
+	}
+	return h + ":" + m, true
 }
 
 // ordinal returns the number of an ordinal written in lower case: "11th" → "11",

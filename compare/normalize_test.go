@@ -122,3 +122,34 @@ func TestStem(t *testing.T) {
 		}
 	}
 }
+
+// TestClockTimes checks that a time of day is one word to match and to diff, never two
+// numbers: AP's "at 07:37 a.m. UTC (3:37 a.m. EDT)" (ECB+ 37_12ecbplus) used to flag
+// "numbers differ: — → 07; — → 37; — → 3; — → 37" against every other report.
+func TestClockTimes(t *testing.T) {
+	s := "A magnitude-6.1 earthquake struck Indonesia's Aceh province on Tuesday at 07:37 a.m. UTC (3:37 a.m. EDT), killing at least one and leaving two others missing."
+	ts := Terms(s)
+	for _, k := range []string{"7:37", "3:37"} {
+		if !slices.Contains(ts, k) {
+			t.Errorf("Terms = %v, want %q", ts, k)
+		}
+	}
+	for _, k := range ts {
+		if k == "#7" || k == "#37" || k == "#3" {
+			t.Errorf("Terms = %v: %q is a time of day, not a number", ts, k)
+		}
+	}
+	if got := Terms("at 7:37 a.m."); !slices.Contains(got, "7:37") {
+		t.Errorf(`Terms("at 7:37 a.m.") = %v: 07:37 and 7:37 must match`, got)
+	}
+	for _, tt := range []struct{ in, first string }{
+		{"07:37 a.m.", "07:37"},
+		{"Note: the", "Note"},
+		{"2:53 p.m.", "2:53"},
+		{"8: 00", "8"},
+	} {
+		if got := tt.in[:tokenEnd(tt.in, 0)]; got != tt.first {
+			t.Errorf("first token of %q = %q, want %q", tt.in, got, tt.first)
+		}
+	}
+}

@@ -178,22 +178,25 @@ func tokenRune(i int) rune {
 
 // tokenEnd returns where the token of s that starts at i ends. Tokens are words
 // (letters, digits and inner apostrophes, periods and commas as in "U.S." or "1,200"),
-// runs of spaces, and single other characters.
+// times of day ("07:37"), runs of spaces, and single other characters.
 func tokenEnd(s string, i int) int {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	j := i + n
 	switch {
 	case isWordRune(r):
+		prev := r
 		for j < len(s) {
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r2) {
 				j += n2
+				prev = r2
 				continue
 			}
-			if isJoiner(r2) && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-				if isWordRune(r3) {
-					j += n2
+			if j+n2 < len(s) {
+				r3, n3 := utf8.DecodeRuneInString(s[j+n2:])
+				if isJoiner(r2) && isWordRune(r3) || r2 == ':' && isDigit(prev) && isDigit(r3) {
+					j += n2 + n3
+					prev = r3
 					continue
 				}
 			}
@@ -226,6 +229,8 @@ const invisible = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 func isInvisible(r rune) bool {
 	return r >= '\u00ad' && strings.ContainsRune(invisible, r)
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isJoiner(r rune) bool {
 	switch r {

@@ -166,15 +166,10 @@ func TestReportCounts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading the ECB+ file: %v (the shared folder must sit beside the checkout)", err)
 	}
-	_, single, err := eval.ParseECB(raw)
+	arts, err := eval.ECBStory(raw, "19_ecb")
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(single, func(o eval.ECBObject) bool { return o.ID == "19_ecb" })
-	if i < 0 {
-		t.Fatal("ECB+ object 19_ecb not found")
-	}
-	arts, _ := eval.ECBArticles(single[i])
 	res := align(t, arts, nil)
 	var b strings.Builder
 	if err := WriteText(&b, res, framing.Compare(res, arts, nil)); err != nil {

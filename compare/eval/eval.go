@@ -232,6 +232,22 @@ func ParseECB(raw []byte) (all, single []ECBObject, err error) {
 	return all, single, sc.Err()
 }
 
+// ECBStory returns the articles of the ECB+ object id ("19_ecb", "37_ecbplus", "1_all")
+// of the JSON-lines file raw, as ECBArticles builds them.
+func ECBStory(raw []byte, id string) ([]compare.Article, error) {
+	all, single, err := ParseECB(raw)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range append(all, single...) {
+		if o.ID == id {
+			arts, _ := ECBArticles(o)
+			return arts, nil
+		}
+	}
+	return nil, fmt.Errorf("ECB+ object %s not found", id)
+}
+
 // ECBArticles builds the articles the ECB+ scorer feeds to parallax: one per document,
 // one annotated sentence per line. It also returns, per article, the byte span of
 // each gold sentence.

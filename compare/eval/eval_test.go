@@ -31,7 +31,7 @@ const (
 	seedEventF1Floor = 0.38 // measured 0.384 (target 0.60)
 	seedAllPFloor    = 0.62 // measured 0.630 (target 0.70)
 	ecbF1Floor       = 0.80 // measured 0.805 (target 0.80)
-	ecbSingleF1Floor = 0.77 // measured 0.778 (no target)
+	ecbSingleF1Floor = 0.79 // measured 0.795 (no target)
 )
 
 // TestSeedGold scores the aligner on the hand-checked seed gold (plain TF-IDF scores

@@ -26,6 +26,11 @@ var (
 		"a", "an", "its", "their", "his", "her", "out", "since", "after", "before", "into", "over", "more", "most",
 		"mostly", "than", "per", "each", "a", "ago", "later", "earlier", "this", "that", "these", "those", "it",
 		"they", "he", "she", "when", "where", "while", "including", "under", "among", "between", "about")
+	// units are what a measurement is in: a number followed by one counts it alone ("a
+	// 6.1 magnitude earthquake hit Indonesia" is a magnitude, not "magnitude earthquake
+	// hit Indonesia"), and "magnitude 6.1" is one too.
+	units = set("magnitude", "percent", "degrees", "km", "kilometers", "kilometres", "miles", "mph", "feet",
+		"meters", "metres", "points")
 	// ordinalNouns are what an ordinal may count: "his fifth visit", not "the second floor"
 	ordinalNouns = set("visit", "visits", "trip", "trips", "time", "times", "phase", "stage", "round", "term",
 		"day", "week", "month", "year", "attempt", "meeting", "call", "war", "try")
@@ -44,6 +49,9 @@ func (a *analysis) numbers() {
 			n.Sentence = st.s.Index
 			a.qualify(&n, toks, i)
 			n.Counts = a.counts(toks, end+1, n.Vague || toks[end].norm == "dozen" || toks[end].norm == "million")
+			if u := unitOf(toks, i, end); u != "" {
+				n.Counts = u
+			}
 			if n.Counts == "" && strings.HasPrefix(n.Text, "$") {
 				n.Counts = "dollars"
 			}
@@ -78,6 +86,12 @@ func (a *analysis) number(toks []token, i int) (n Number, end int, ok bool) {
 		}
 		if i+2 < len(toks) && (toks[i+1].norm == "p" || toks[i+1].norm == "a") && toks[i+2].norm == "m" {
 			return n, i, false // 11 p.m.
+		}
+		if a.clock(toks, i-1, i) {
+			return n, i, false // the minutes of 07:37
+		}
+		if a.clock(toks, i, i+1) {
+			return n, i + 1, false // 07:37 a.m.
 		}
 		n.Value = v
 		n.Suspect, n.Readings = suspect(t.raw)
@@ -135,6 +149,25 @@ func (a *analysis) number(toks []token, i int) (n Number, end int, ok bool) {
 	}
 	n.Text = a.text[n.Start:n.End]
 	return n, end, true
+}
+
+// unitOf returns the unit of the number toks[i:end+1] ("6.1 magnitude", "magnitude
+// 6.1", "40 percent"), or "".
+func unitOf(toks []token, i, end int) string {
+	if end+1 < len(toks) && toks[end+1].gap == gapSpace && units[toks[end+1].norm] {
+		return toks[end+1].norm
+	}
+	if i > 0 && toks[i].gap == gapSpace && toks[i-1].norm == "magnitude" {
+		return "magnitude"
+	}
+	return ""
+}
+
+// clock reports whether toks[i] and toks[j] are the hours and minutes of a time of day,
+// digits on either side of one colon: "07:37".
+func (a *analysis) clock(toks []token, i, j int) bool {
+	return i >= 0 && j < len(toks) && toks[j].start == toks[i].end+1 && a.text[toks[i].end] == ':' &&
+		isDigitWord(toks[i].norm) && isDigitWord(toks[j].norm)
 }
 
 // suspect says why a written number looks malformed, or "", and the values it may
