@@ -317,7 +317,7 @@ func renderSpan(s *span, marks []textMark) app.UI {
 		pc := ps[i]
 		switch {
 		case pc.Op == compare.Insert && pc.Num:
-			return app.Ins().Body(app.Strong().Class("num").Title("a number the reference sentence does not give").Body(markedText(pc.Text, in[i])))
+			return app.Ins().Body(app.Strong().Class("num").Title("a number the reference sentence gives differently: the same count, another figure").Body(markedText(pc.Text, in[i])))
 		case pc.Op == compare.Insert:
 			return app.Ins().Body(markedText(pc.Text, in[i]))
 		case pc.Op == compare.Delete:

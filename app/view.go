@@ -6,8 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	wsfile "parallax/app/workspace"
 	"parallax/compare"
@@ -22,14 +20,15 @@ const (
 // index gives quick access to a result's documents and claims.
 type index struct {
 	res     *compare.Result
-	docs    map[string]int       // document ID → position in res.Documents
-	claimOf map[compare.Ref]int  // sentence → claim position in res.Claims
-	unique  map[compare.Ref]bool // sentences no other article reports
-	byClaim map[string]int       // claim ID → position
+	docs    map[string]int                  // document ID → position in res.Documents
+	claimOf map[compare.Ref]int             // sentence → claim position in res.Claims
+	unique  map[compare.Ref]bool            // sentences no other article reports
+	byClaim map[string]int                  // claim ID → position
+	nums    map[compare.Ref]compare.Numbers // sentence → its numbers, read when first needed
 }
 
 func newIndex(res *compare.Result) *index {
-	x := &index{res: res, docs: map[string]int{}, claimOf: map[compare.Ref]int{}, unique: map[compare.Ref]bool{}, byClaim: map[string]int{}}
+	x := &index{res: res, docs: map[string]int{}, claimOf: map[compare.Ref]int{}, unique: map[compare.Ref]bool{}, byClaim: map[string]int{}, nums: map[compare.Ref]compare.Numbers{}}
 	if res == nil {
 		return x
 	}
@@ -63,6 +62,16 @@ func (x *index) sent(r compare.Ref) *compare.Sentence {
 		return nil
 	}
 	return &d.Sentences[r.Sentence]
+}
+
+// numbers returns the numbers of sentence r, read once.
+func (x *index) numbers(r compare.Ref) compare.Numbers {
+	n, ok := x.nums[r]
+	if !ok {
+		n = compare.NumbersOf(x.sentence(r))
+		x.nums[r] = n
+	}
+	return n
 }
 
 func (x *index) sentence(r compare.Ref) string {
@@ -139,7 +148,6 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 		r.BaseDoc = base.Doc
 		baseText := x.sentence(base)
 		r.Base = baseText
-		baseNums := numbers(baseText)
 		seen := map[string]bool{}
 		for _, m := range c.Members {
 			if !seen[m.Doc] {
@@ -159,16 +167,12 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 			// the base is: a number it gives twice differently is no difference between
 			// outlets.
 			if m.Doc != base.Doc {
-				if len(baseNums) > 0 {
-					for _, n := range numbers(text) {
-						if !slices.Contains(baseNums, n) {
-							if s.Nums == nil {
-								s.Nums = map[string]bool{}
-							}
-							s.Nums[n] = true
-							r.Numbers = true
-						}
+				for _, ch := range x.numbers(base).Changes(x.numbers(m)) {
+					if s.Nums == nil {
+						s.Nums = map[string]bool{}
 					}
+					s.Nums[ch.To] = true
+					r.Numbers = true
 				}
 			}
 			r.Cells[k] = append(r.Cells[k], s)
@@ -288,40 +292,6 @@ func cosine(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(n) / math.Sqrt(float64(len(a)*len(b)))
-}
-
-// numbers lists the numbers written in s ("1,200", "22,000", "7", "3.5"), but not years
-// (compare.IsYear): "January 9, 2024" gives no number to set against "129 hostages".
-func numbers(s string) []string {
-	var out []string
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsDigit(r2) {
-				j += n2
-				continue
-			}
-			if (r2 == ',' || r2 == '.') && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
-				if unicode.IsDigit(r3) {
-					j += n2
-					continue
-				}
-			}
-			break
-		}
-		if !compare.IsYear(s[i:j]) {
-			out = append(out, s[i:j])
-		}
-		i = j
-	}
-	return out
 }
 
 // piece is a run of text in a diffed sentence with how to show it.

@@ -529,7 +529,7 @@ func legend() app.UI {
 		app.Del().Text("reference words it leaves out"),
 		app.Text(" · "),
 		app.Strong().Class("num").Text("123"),
-		app.Text(" a number the reference does not give · "),
+		app.Text(" a number the reference gives differently · "),
 		app.Span().Class("none-demo").Text("—"),
 		app.Text(" not reported"),
 	)

@@ -189,44 +189,155 @@ func listed(e Evidence, s string) bool {
 	return false
 }
 
-// numberChanges lists the numbers of a that b does not give and those of b that a does
-// not give, paired in order of appearance.
-func numberChanges(a, b []term) []NumberChange {
-	na, nb := numbersIn(a), numbersIn(b)
-	onlyA, onlyB := minus(na, nb), minus(nb, na)
-	var out []NumberChange
-	for i := 0; i < max(len(onlyA), len(onlyB)); i++ {
-		var ch NumberChange
-		if i < len(onlyA) {
-			ch.From = onlyA[i].surface
-		}
-		if i < len(onlyB) {
-			ch.To = onlyB[i].surface
-		}
-		out = append(out, ch)
+// NumberChanges lists the numbers sentences a and b give differently, as a claim's diffs
+// do (see numberChanges).
+func NumberChanges(a, b string) []NumberChange {
+	return NumbersOf(a).Changes(NumbersOf(b))
+}
+
+// Numbers are the numbers of a sentence as the engine compares them. Reading them takes
+// the sentence's terms; a caller comparing one sentence with many reads it once.
+type Numbers struct{ list []number }
+
+// NumbersOf reads the numbers of sentence s.
+func NumbersOf(s string) Numbers {
+	if !mayHoldNumber(s) {
+		return Numbers{} // most sentences: no need to read their terms
 	}
-	if len(na) == 0 || len(nb) == 0 {
-		return nil // a number only one side gives is an omission, not a disagreement
+	return Numbers{numbersIn(terms(s))}
+}
+
+// mayHoldNumber reports whether s has a digit or an ordinal written as a word ("fifth"):
+// what a number term needs.
+func mayHoldNumber(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for i := 0; i < len(s); {
+		j := tokenEnd(s, i)
+		if j-i >= 5 && j-i <= 11 { // "third" to "seventeenth"
+			if _, ok := ordinals[strings.ToLower(s[i:j])]; ok {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// Changes lists the numbers n and other give differently (see numberChanges).
+func (n Numbers) Changes(other Numbers) []NumberChange { return pairNumbers(n.list, other.list) }
+
+// numberChanges pairs the numbers a gives and b does not with those b gives and a does
+// not, when the two likely count the same thing: the same word follows both ("22,0000
+// Palestinians", "23,000 Palestinians"), or each sentence has one such number left and
+// they are of one order of magnitude ("more than 22,0000 Palestinians", "more than 20,000
+// people"). A number only one side gives is an omission or an addition, not a
+// disagreement; and numbers that count different things ("more than 22,0000
+// Palestinians", "some 3,000 terrorists … some 1,200 people") are not set against each
+// other. Changes are in the order of a.
+func numberChanges(a, b []term) []NumberChange {
+	return pairNumbers(numbersIn(a), numbersIn(b))
+}
+
+func pairNumbers(na, nb []number) []NumberChange {
+	onlyA, onlyB := minus(na, nb), minus(nb, na)
+	pairedB := make([]bool, len(onlyB))
+	var out []NumberChange
+	var restA []int // indexes into onlyA left unpaired
+	for i, x := range onlyA {
+		j := -1
+		for k, y := range onlyB {
+			if !pairedB[k] && x.unit != "" && y.unit == x.unit {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			restA = append(restA, i)
+			continue
+		}
+		pairedB[j] = true
+		out = append(out, NumberChange{From: x.surface, To: onlyB[j].surface})
+	}
+	var restB []int
+	for k := range onlyB {
+		if !pairedB[k] {
+			restB = append(restB, k)
+		}
+	}
+	if len(restA) == 1 && len(restB) == 1 && sameOrder(onlyA[restA[0]], onlyB[restB[0]]) {
+		x, y := onlyA[restA[0]], onlyB[restB[0]]
+		at := 0 // keep the order of a
+		for at < len(out) && slices.IndexFunc(onlyA, func(n number) bool { return n.surface == out[at].From }) < restA[0] {
+			at++
+		}
+		out = slices.Insert(out, at, NumberChange{From: x.surface, To: y.surface})
 	}
 	return out
+}
+
+// number is a number a sentence gives, with the key of the word after it: what it
+// counts ("23,000 Palestinians" → "palestinian"), or "".
+type number struct {
+	key, surface, unit string
 }
 
 // numbersIn lists the numbers of a sentence's terms that are compared: not years.
-func numbersIn(ts []term) []term {
-	var out []term
-	for _, t := range ts {
-		if t.kind == kindNumber && !IsYear(t.surface) {
-			out = append(out, t)
+func numbersIn(ts []term) []number {
+	var out []number
+	for i, t := range ts {
+		if t.kind != kindNumber || IsYear(t.surface) {
+			continue
+		}
+		n := number{key: t.key, surface: t.surface}
+		if i+1 < len(ts) && ts[i+1].kind != kindNumber && ts[i+1].kind != kindDate {
+			n.unit = ts[i+1].key
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func minus(a, b []number) []number {
+	var out []number
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y number) bool { return y.key == x.key }) {
+			out = append(out, x)
 		}
 	}
 	return out
 }
 
-func minus(a, b []term) []term {
-	var out []term
-	for _, x := range a {
-		if !slices.ContainsFunc(b, func(y term) bool { return y.key == x.key }) {
-			out = append(out, x)
+// sameOrder reports whether two numbers are within a factor of ten of each other. A
+// malformed grouping counts as either reading: "22,0000" may be 22,000.
+func sameOrder(a, b number) bool {
+	for _, x := range numberValues(a) {
+		for _, y := range numberValues(b) {
+			if x > 0 && y > 0 && max(x, y) < 10*min(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberValues returns the value of n, and for a malformed grouping ("22,0000": a group
+// of four digits after a comma) the value of its first three digits too.
+func numberValues(n number) []float64 {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimPrefix(n.key, "#"), "th"), 64)
+	if err != nil {
+		return nil
+	}
+	out := []float64{v}
+	groups := strings.Split(strings.TrimRight(n.surface, ".,"), ",")
+	for i, g := range groups[1:] {
+		if digits := strings.TrimRight(g, "0123456789"); digits == "" && len(g) > 3 {
+			short := strings.Join(groups[:i+1], "") + g[:3]
+			if w, err := strconv.ParseFloat(short, 64); err == nil {
+				out = append(out, w*math.Pow(10, float64(3*(len(groups)-i-2))))
+			}
+			break
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -104,4 +105,46 @@ func FuzzWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNumberChanges checks which numbers of two real sentences are set against each
+// other: those that count the same thing, not every number one side gives.
+func TestNumberChanges(t *testing.T) {
+	const nyt = "Since the Hamas terrorist attacks in Israel on Oct. 7, Mr. Biden has strongly supported Israel’s war in Gaza, in which the Israeli military, armed with American weapons, has killed more than 22,0000 Palestinians, most of them civilians, according to the Gaza health ministry."
+	tests := []struct {
+		name, a, b string
+		want       []NumberChange
+	}{
+		{"the same count, the same word after it", nyt,
+			"According to the Hamas-run Gaza Health Ministry, 23,000 Palestinians have been killed.",
+			[]NumberChange{{From: "22,0000", To: "23,000"}}},
+		{"one number each, of one order of magnitude (22,0000 read as 22,000)", nyt,
+			"The Biden team recognizes that its challenge is not just Prime Minister Benjamin Netanyahu, since Israelis across the board support the military operation that according to the Gaza Health Ministry has killed more than 20,000 people.",
+			[]NumberChange{{From: "22,0000", To: "20,000"}}},
+		{"other counts: attackers, the dead of Oct. 7, hostages", nyt,
+			"War erupted in Gaza after Hamas’s October 7 massacres, which saw some 3,000 terrorists burst across the border into Israel, killing some 1,200 people and seizing over 240 hostages of all ages amid horrific atrocities.",
+			nil},
+		{"one number each, far apart: another count", nyt,
+			"The complicated diplomacy between Washington and Jerusalem since Hamas terrorists killed 1,200 people has played out across both governments.",
+			nil},
+		{"a magnitude against a toll (ECB+ 37_ecbplus)",
+			"6.1-magnitude quake strikes Indonesia's Aceh province in region hit by 2004 tsunami",
+			"Officials say at least 24 people were killed and more than 200 injured by the quake, which struck the western tip of Sumatra island on Tuesday.",
+			nil},
+		{"ordinals written as words: one trip counted as the fourth and the fifth",
+			"But as Mr. Blinken flies into the Middle East for the fourth time since October, Mr. Biden and his aides are increasingly struggling with their Israeli counterparts.",
+			"In Israel for his fifth visit since the October 7 Hamas attacks, Blinken met in Tel Aviv with President Isaac Herzog, Foreign Minister Israel Katz, and Prime Minister Benjamin Netanyahu.",
+			[]NumberChange{{From: "fourth", To: "fifth"}}},
+		{"numbers only one side gives are no disagreement",
+			"A magnitude-6.1 earthquake struck Indonesia's Aceh province on Tuesday.",
+			"Soldiers and police are leading rescue operations in Indonesia after a 6.1 magnitude earthquake hit Aceh province leaving 24 dead and over 200 injured.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NumberChanges(tt.a, tt.b); !slices.Equal(got, tt.want) {
+				t.Errorf("NumberChanges = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
 }

@@ -98,7 +98,7 @@ type piece struct {
 	Runs []run
 }
 
-// run is text within a piece; Num marks a number the reference sentence does not give.
+// run is text within a piece; Num marks a number the reference sentence gives differently.
 type run struct {
 	Text string
 	Num  bool
@@ -209,74 +209,9 @@ func pairDiff(c *compare.Claim, base, m compare.Ref, baseText, text string) comp
 		d.Chunks = compare.Words(baseText, text)
 	}
 	if !found {
-		d.Numbers = numberChanges(baseText, text)
+		d.Numbers = compare.NumberChanges(baseText, text)
 	}
 	return d
-}
-
-// numberChanges pairs, in order, the numbers only a gives with those only b gives, as
-// the engine does for the diffs it stores; nil when one of them gives no number at all
-// (an omission, not a disagreement).
-func numberChanges(a, b string) []compare.NumberChange {
-	na, nb := numbersIn(a), numbersIn(b)
-	if len(na) == 0 || len(nb) == 0 {
-		return nil
-	}
-	onlyA, onlyB := numbersMissing(na, nb), numbersMissing(nb, na)
-	var out []compare.NumberChange
-	for i := range max(len(onlyA), len(onlyB)) {
-		var ch compare.NumberChange
-		if i < len(onlyA) {
-			ch.From = onlyA[i].surface
-		}
-		if i < len(onlyB) {
-			ch.To = onlyB[i].surface
-		}
-		out = append(out, ch)
-	}
-	return out
-}
-
-// number is a number as a sentence writes it and its key, which is the same for
-// "1,200" and "1200".
-type number struct{ key, surface string }
-
-// numbersIn lists the numbers of sentence s in order, as the engine reads and compares
-// them: its keys come from compare.Terms, so dates ("Oct. 7") and words such as "9am"
-// are not numbers, and years are left out (compare.IsYear).
-func numbersIn(s string) []number {
-	want := map[string]int{}
-	for _, k := range compare.Terms(s) {
-		if strings.HasPrefix(k, "#") {
-			want[k]++
-		}
-	}
-	var out []number
-	for _, m := range numberRE.FindAllString(s, -1) {
-		if len(want) == 0 {
-			break
-		}
-		if k := compare.Terms(m); len(k) == 1 && want[k[0]] > 0 && !compare.IsYear(m) {
-			want[k[0]]--
-			out = append(out, number{key: k[0], surface: m})
-		}
-	}
-	return out
-}
-
-// numbersMissing lists the numbers of a that b does not give.
-func numbersMissing(a, b []number) []number {
-	in := map[string]bool{}
-	for _, n := range b {
-		in[n.key] = true
-	}
-	var out []number
-	for _, n := range a {
-		if !in[n.key] {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // numberLine writes number changes as "22,0000 → 23,000; — → 240".
@@ -443,7 +378,7 @@ func writePage(b *bufio.Writer, v htmlView) {
 	}
 	w("\n</section>\n<section id=\"claims\">\n<h2>Shared claims (", strconv.Itoa(len(v.Claims)), ")</h2>")
 	if len(v.Claims) > 0 {
-		w("\n<p class=\"legend\">Marks compare each outlet with the reference, ", esc(v.RefName), `: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference does not give. `, looseNote("the reference"), `</p>`)
+		w("\n<p class=\"legend\">Marks compare each outlet with the reference, ", esc(v.RefName), `: <ins>words it adds</ins> · <del>reference words it leaves out</del> · <strong class="num">123</strong> a number the reference gives differently. `, looseNote("the reference"), `</p>`)
 	} else {
 		w("\n<p class=\"note\">These articles share no claims that Parallax could find: they may be about different events. See “Only in one outlet” for what each reports.</p>")
 	}
