@@ -203,6 +203,9 @@ var (
 		"agency", "statement", "report", "office", "council", "palace", "counterpart", "counterparts", "spokesmen",
 		"diplomat", "prince", "king", "military", "government", "administration", "estimates", "figures", "data")
 	// upper-case function words that start sentences, not names
+	// days say when a source spoke, not who: "X on Tuesday said", "X yesterday said".
+	days = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+		"yesterday", "tonight")
 	functionWords = set("the", "a", "an", "yet", "but", "and", "in", "on", "at", "as", "when", "while", "since", "after", "before",
 		"during", "within", "for", "with", "shortly", "standing", "some", "this", "that", "those", "these", "there",
 		"it", "he", "she", "they", "we", "i", "his", "her", "their", "our", "my", "what", "who", "if", "however",
@@ -327,7 +330,10 @@ func (a *analysis) subject(toks []token, v int) (i, j int, ok bool) {
 		}
 	}
 	j = v - 1
-	for j >= 0 && toks[j+1].gap == gapSpace && adverbs[toks[j].norm] {
+	for j >= 0 && toks[j+1].gap == gapSpace && (adverbs[toks[j].norm] || days[toks[j].norm]) {
+		if days[toks[j].norm] && j > 0 && toks[j-1].norm == "on" && toks[j].gap == gapSpace {
+			j-- // "Shondell McAllister on Tuesday recalled": when, not who
+		}
 		j--
 	}
 	if j < 0 {

@@ -1,0 +1,87 @@
+package framing
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"parallax/compare"
+	"parallax/compare/eval"
+)
+
+// The tests in this file run on ECB+'s reports (../shared/bench/ecbplus): news Parallax
+// was not written for.
+
+func readECB(t *testing.T) []byte {
+	t.Helper()
+	raw, err := os.ReadFile("../../../shared/bench/ecbplus/ecbplus-dev.jsonl")
+	if err != nil {
+		t.Fatalf("reading the ECB+ file: %v (the shared folder must sit beside the checkout)", err)
+	}
+	return raw
+}
+
+// TestMeasuresAndTimes checks the numbers of ECB+'s fourteen reports of one earthquake
+// (37_ecbplus): a time of day ("at 07:37 a.m. UTC (3:37 a.m. EDT)") is no statistic, and
+// a magnitude counts a magnitude whichever side of the number it is written ("a 6.1
+// magnitude earthquake hit Indonesia's…", "magnitude 6.1"), not the words after it.
+func TestMeasuresAndTimes(t *testing.T) {
+	arts, err := eval.ECBStory(readECB(t), "37_ecbplus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	times, magnitudes := 0, 0
+	for _, a := range arts {
+		r := Analyze(compare.Parse(a), a.Text, nil)
+		for _, n := range r.Numbers {
+			end := n.End
+			for end < len(a.Text) && a.Text[end] != ' ' {
+				end++
+			}
+			if strings.Contains(a.Text[n.Start:end], ":") || n.Start > 0 && a.Text[n.Start-1] == ':' {
+				t.Errorf("%s: %q (in %q) read as a number counting %q", a.ID, n.Text, a.Text[max(0, n.Start-10):end], n.Counts)
+			}
+			if n.Text == "6.1" {
+				magnitudes++
+				if n.Counts != "magnitude" {
+					t.Errorf("%s: 6.1 counts %q, want magnitude", a.ID, n.Counts)
+				}
+			}
+		}
+		times += strings.Count(a.Text, ":")
+	}
+	if times < 2 || magnitudes < 3 {
+		t.Fatalf("the reports hold %d colons and %d magnitudes read as numbers: the test checks nothing", times, magnitudes)
+	}
+}
+
+// TestSpeakersAreNotDays checks every voice of every ECB+ article: "Shondell McAllister
+// on Tuesday recalled screaming “…”" (33_1ecb) is McAllister's quotation, and no speaker
+// is a day ("quoted: Tuesday (7 words)").
+func TestSpeakersAreNotDays(t *testing.T) {
+	_, single, err := eval.ParseECB(readECB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	voices, mcallister := 0, false
+	for _, o := range single {
+		arts, _ := eval.ECBArticles(o)
+		for _, a := range arts {
+			for _, v := range Analyze(compare.Parse(a), a.Text, nil).Voices {
+				voices++
+				for _, w := range strings.Fields(strings.ToLower(v.Name)) {
+					if days[w] {
+						t.Errorf("%s: a day quoted as a speaker: %q", a.ID, v.Name)
+					}
+				}
+				mcallister = mcallister || a.ID == "33_1ecb" && v.Name == "Shondell McAllister"
+			}
+		}
+	}
+	if voices < 15 {
+		t.Fatalf("only %d voices in ECB+: the test checks little", voices)
+	}
+	if !mcallister {
+		t.Error("33_1ecb: Shondell McAllister is not quoted")
+	}
+}
