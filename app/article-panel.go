@@ -426,7 +426,7 @@ func (p *articlePanel) renderCard(i int) app.UI {
 			app.If(a.Date != "", func() app.UI { return app.Span().Class("date").Text(a.Date) }),
 		),
 		app.P().Class("title").Text(clip(title, 90)),
-		app.P().Class("words").Textf("%d words", wordCount(a.Text)),
+		app.P().Class("words").Text(plural(wordCount(a.Text), "word")),
 		app.If(!p.IBlind, func() app.UI { return p.renderCardButtons(i) }),
 	)
 }

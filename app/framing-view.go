@@ -174,7 +174,7 @@ func (v *framingView) renderVoices(f *framed) app.UI {
 							shared = shared && f.fc.Voices[f.voices[vc.Key]].Only == ""
 							return app.Li().Body(
 								app.Strong().Text(name),
-								app.Textf(": %d words, %s", vc.Words, plural(vc.Quotes, "quotation")),
+								app.Textf(": %s, %s", plural(vc.Words, "word"), plural(vc.Quotes, "quotation")),
 								app.If(!shared && len(reps) > 1, func() app.UI { return app.Span().Class("only-tag").Text("only this outlet") }),
 							)
 						}))
@@ -187,7 +187,7 @@ func (v *framingView) renderVoices(f *framed) app.UI {
 				app.H4().Text("Quoted by one outlet only"),
 				app.Ul().Class("frlist").Body(app.Range(only).Slice(func(i int) app.UI {
 					s := only[i]
-					return app.Li().Body(app.Strong().Text(s.Name), app.Textf(" — %s, %d words", label(f.doc(s.Only)), s.Words))
+					return app.Li().Body(app.Strong().Text(s.Name), app.Textf(" — %s, %s", label(f.doc(s.Only)), plural(s.Words, "word")))
 				})),
 			)
 		}),

@@ -148,7 +148,7 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 	if len(fr.Voices) > 0 {
 		b.WriteString("Voices across articles\n")
 		for _, v := range fr.Voices {
-			fmt.Fprintf(b, "  %s: %d %s, %d words%s\n", v.Name, v.Quotes, plural(v.Quotes, "quotation", "quotations"), v.Words, byLine(docs, v))
+			fmt.Fprintf(b, "  %s: %s, %s%s\n", v.Name, count(v.Quotes, "quotation", "quotations"), count(v.Words, "word", "words"), byLine(docs, v))
 		}
 		b.WriteString("\n")
 	}
@@ -210,7 +210,7 @@ func voicesLine(vs []framing.Voice, n int) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(vs)-n))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d words)", v.Name, v.Words))
+		parts = append(parts, fmt.Sprintf("%s (%s)", v.Name, count(v.Words, "word", "words")))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -201,7 +201,9 @@ var (
 	roleNoun = set("spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "secretary", "president", "leader",
 		"leaders", "director", "ambassador", "envoy", "chief", "commander", "fellow", "coordinator", "department",
 		"agency", "statement", "report", "office", "council", "palace", "counterpart", "counterparts", "spokesmen",
-		"diplomat", "prince", "king", "military", "government", "administration", "estimates", "figures", "data")
+		"diplomat", "prince", "king", "military", "government", "administration", "estimates", "figures", "data",
+		"company", "firm", "police", "authorities", "pastor", "priest", "lawyer", "attorney", "prosecutor",
+		"prosecutors", "coroner", "sheriff")
 	// upper-case function words that start sentences, not names
 	// days say when a source spoke, not who: "X on Tuesday said", "X yesterday said".
 	days = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -260,7 +262,9 @@ func (a *analysis) npBack(toks []token, j int) (int, int) {
 	k := j
 	for k >= 0 && j-k < 9 {
 		t := toks[k]
-		ok := a.npWord(t) || (t.norm == "and" && k > 0 && k < j)
+		// "the church’s minister": an owner before a role noun is part of the phrase
+		owner := k < j && isPossessive(t) && !t.upper && roleNoun[toks[k+1].norm]
+		ok := a.npWord(t) || owner || (t.norm == "and" && k > 0 && k < j)
 		if !ok {
 			break
 		}
