@@ -479,13 +479,27 @@ func countKey(n Number) string {
 	}
 	if peopleNouns[w] {
 		w = "people"
-	} else if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
-		w = strings.TrimSuffix(w, "s")
+	} else {
+		w = singular(w)
 	}
 	if n.Ordinal {
 		return "ordinal " + w
 	}
 	return w
+}
+
+// singular folds a plural noun: "hostages" → "hostage", "parties" → "party", "boxes"
+// → "box"; "plainclothes" and words in -ss stay as they are.
+func singular(w string) string {
+	switch {
+	case len(w) <= 3 || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "clothes") || !strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return strings.TrimSuffix(w, "ies") + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes"):
+		return strings.TrimSuffix(w, "es")
+	}
+	return strings.TrimSuffix(w, "s")
 }
 
 // numberGroups sets the numbers of a claim's members side by side by what they count; a
