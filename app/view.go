@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -355,17 +354,7 @@ func uniqueOf(x *index, doc string) []compare.Sentence {
 }
 
 // plural writes n with a noun made plural with an s: "1 claim", "3 claims".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+func plural(n int, word string) string { return wsfile.Count(n, word, word+"s") }
 
 // people writes n people: "1 person", "3 people".
-func people(n int) string {
-	if n == 1 {
-		return "1 person"
-	}
-	return fmt.Sprintf("%d people", n)
-}
+func people(n int) string { return wsfile.Count(n, "person", "people") }

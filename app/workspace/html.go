@@ -118,8 +118,8 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 	if strings.TrimSpace(v.Title) == "" {
 		v.Title = DefaultHTMLTitle
 	}
-	v.Summary = fmt.Sprintf("%s, %s, %s reported by one outlet only.", count(len(r.Documents), "article", "articles"),
-		count(len(r.Claims), "shared claim", "shared claims"), count(len(r.Unique), "sentence", "sentences"))
+	v.Summary = fmt.Sprintf("%s, %s, %s reported by one outlet only.", Count(len(r.Documents), "article", "articles"),
+		Count(len(r.Claims), "shared claim", "shared claims"), Count(len(r.Unique), "sentence", "sentences"))
 	order := []string{ref}
 	for _, d := range r.Documents {
 		if d.ID != ref {
@@ -313,8 +313,9 @@ func looseNote(base string) string {
 	return "Where a sentence has less than a quarter of its words in common with " + base + ", the words it leaves out are not shown."
 }
 
-// count writes n with its noun: "1 claim", "3 claims".
-func count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
+// Count writes n with its noun: "1 claim", "3 claims". Every count a reader sees, in
+// the app and in the reports, is written with it.
+func Count(n int, one, many string) string { return strconv.Itoa(n) + " " + plural(n, one, many) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

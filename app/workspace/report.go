@@ -18,8 +18,8 @@ import (
 func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	b := bufio.NewWriter(w)
 	docs := docs(r)
-	fmt.Fprintf(b, "%s, %s, %s reported by one article only\n\n", count(len(r.Documents), "article", "articles"),
-		count(len(r.Claims), "shared claim", "shared claims"), count(len(r.Unique), "sentence", "sentences"))
+	fmt.Fprintf(b, "%s, %s, %s reported by one article only\n\n", Count(len(r.Documents), "article", "articles"),
+		Count(len(r.Claims), "shared claim", "shared claims"), Count(len(r.Unique), "sentence", "sentences"))
 	if len(r.Claims) > 0 {
 		b.WriteString(legend(textMarks) + "\n\n")
 	}
@@ -63,7 +63,7 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 			fmt.Fprintf(b, "Only in %s: nothing, every sentence has a counterpart elsewhere.\n\n", Label(d))
 			continue
 		}
-		fmt.Fprintf(b, "Only in %s (%s):\n", Label(d), count(len(uniq), "sentence", "sentences"))
+		fmt.Fprintf(b, "Only in %s (%s):\n", Label(d), Count(len(uniq), "sentence", "sentences"))
 		for _, u := range uniq {
 			fmt.Fprintf(b, "  - %s%s\n", text(d, u.Sentence), placeNote(d, u.Sentence, fr != nil))
 		}

@@ -119,8 +119,8 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 		fmt.Fprintf(b, "%s\n", Label(d))
 		s := a.Sourcing
 		fmt.Fprintf(b, "  sourcing: %d of %s attributed (%.0f%%); %d named and %s; %s, %s\n",
-			s.Attributed, count(a.Sentences, "sentence", "sentences"), 100*s.Share, s.Named, count(s.Anonymous, "unnamed source", "unnamed sources"),
-			count(s.Hedges, "hedge", "hedges"), count(s.Caveats, "caveat", "caveats"))
+			s.Attributed, Count(a.Sentences, "sentence", "sentences"), 100*s.Share, s.Named, Count(s.Anonymous, "unnamed source", "unnamed sources"),
+			Count(s.Hedges, "hedge", "hedges"), Count(s.Caveats, "caveat", "caveats"))
 		if v := voicesLine(a.Voices, 5); v != "" {
 			fmt.Fprintf(b, "  quoted: %s\n", v)
 		}
@@ -136,7 +136,7 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 			}
 		}
 		fmt.Fprintf(b, "  shared claims: %d (lead %d, first third %d, middle %d, last third %d); %s only here; misses %s others report\n\n",
-			cv.Claims, cv.Lead, cv.FirstThird, cv.Middle, cv.Buried, count(len(cv.Only), "sentence", "sentences"), count(len(cv.Missing), "claim", "claims"))
+			cv.Claims, cv.Lead, cv.FirstThird, cv.Middle, cv.Buried, Count(len(cv.Only), "sentence", "sentences"), Count(len(cv.Missing), "claim", "claims"))
 	}
 	if len(fr.Actors) > 0 {
 		b.WriteString("Labels by actor\n")
@@ -148,7 +148,7 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 	if len(fr.Voices) > 0 {
 		b.WriteString("Voices across articles\n")
 		for _, v := range fr.Voices {
-			fmt.Fprintf(b, "  %s: %s, %s%s\n", v.Name, count(v.Quotes, "quotation", "quotations"), count(v.Words, "word", "words"), byLine(docs, v))
+			fmt.Fprintf(b, "  %s: %s, %s%s\n", v.Name, Count(v.Quotes, "quotation", "quotations"), Count(v.Words, "word", "words"), byLine(docs, v))
 		}
 		b.WriteString("\n")
 	}
@@ -162,7 +162,7 @@ func writeFramingMarkdown(b *bufio.Writer, docs map[string]*compare.Document, fr
 		s := a.Sourcing
 		fmt.Fprintf(b, "| %s | %d of %d (%.0f%%) | %d / %d | %d / %d | %s | %d / %d | %s |\n",
 			mdCell(Label(docs[a.Doc])), s.Attributed, a.Sentences, 100*s.Share, s.Named, s.Anonymous, s.Hedges, s.Caveats,
-			mdCell(voicesLine(a.Voices, 2)), cv.Lead, cv.Buried, count(len(cv.Only), "sentence", "sentences"))
+			mdCell(voicesLine(a.Voices, 2)), cv.Lead, cv.Buried, Count(len(cv.Only), "sentence", "sentences"))
 	}
 	b.WriteString("\n")
 	var checks []string
@@ -210,7 +210,7 @@ func voicesLine(vs []framing.Voice, n int) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(vs)-n))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", v.Name, count(v.Words, "word", "words")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", v.Name, Count(v.Words, "word", "words")))
 	}
 	return strings.Join(parts, ", ")
 }
