@@ -228,7 +228,12 @@ func mayHoldNumber(s string) bool {
 // Changes lists the numbers n and other give differently (see numberChanges).
 func (n Numbers) Changes(other Numbers) []NumberChange { return pairNumbers(n.list, other.list) }
 
-// numberChanges pairs the numbers a gives and b does not with those b gives and a does
+// numberChanges lists the numbers of the sentences of terms a and b that differ.
+func numberChanges(a, b []term) []NumberChange {
+	return pairNumbers(numbersIn(a), numbersIn(b))
+}
+
+// pairNumbers pairs the numbers a gives and b does not with those b gives and a does
 // not, when the two likely count the same thing: the same word follows both ("22,0000
 // Palestinians", "23,000 Palestinians"), or each sentence has one such number left and
 // they are of one order of magnitude ("more than 22,0000 Palestinians", "more than 20,000
@@ -236,17 +241,14 @@ func (n Numbers) Changes(other Numbers) []NumberChange { return pairNumbers(n.li
 // disagreement; and numbers that count different things ("more than 22,0000
 // Palestinians", "some 3,000 terrorists … some 1,200 people") are not set against each
 // other. Changes are in the order of a.
-func numberChanges(a, b []term) []NumberChange {
-	return pairNumbers(numbersIn(a), numbersIn(b))
-}
-
-func pairNumbers(na, nb []number) []NumberChange {
-	onlyA, onlyB := minus(na, nb), minus(nb, na)
+func pairNumbers(a, b []number) []NumberChange {
+	onlyA, onlyB := minus(a, b), minus(b, a)
 	pairedB := make([]bool, len(onlyB))
+	at := make([]int, 0, len(onlyA)) // for each change, the position of its number in onlyA
 	var out []NumberChange
-	var restA []int // indexes into onlyA left unpaired
+	var restA, restB []int // positions in onlyA and onlyB left unpaired
 	for i, x := range onlyA {
-		j := -1
+		j := -1 // the first unpaired number of b that counts what x counts
 		for k, y := range onlyB {
 			if !pairedB[k] && x.unit != "" && y.unit == x.unit {
 				j = k
@@ -258,21 +260,16 @@ func pairNumbers(na, nb []number) []NumberChange {
 			continue
 		}
 		pairedB[j] = true
-		out = append(out, NumberChange{From: x.surface, To: onlyB[j].surface})
+		out, at = append(out, NumberChange{From: x.surface, To: onlyB[j].surface}), append(at, i)
 	}
-	var restB []int
 	for k := range onlyB {
 		if !pairedB[k] {
 			restB = append(restB, k)
 		}
 	}
 	if len(restA) == 1 && len(restB) == 1 && sameOrder(onlyA[restA[0]], onlyB[restB[0]]) {
-		x, y := onlyA[restA[0]], onlyB[restB[0]]
-		at := 0 // keep the order of a
-		for at < len(out) && slices.IndexFunc(onlyA, func(n number) bool { return n.surface == out[at].From }) < restA[0] {
-			at++
-		}
-		out = slices.Insert(out, at, NumberChange{From: x.surface, To: y.surface})
+		k, _ := slices.BinarySearch(at, restA[0])
+		out = slices.Insert(out, k, NumberChange{From: onlyA[restA[0]].surface, To: onlyB[restB[0]].surface})
 	}
 	return out
 }
@@ -332,7 +329,7 @@ func numberValues(n number) []float64 {
 	out := []float64{v}
 	groups := strings.Split(strings.TrimRight(n.surface, ".,"), ",")
 	for i, g := range groups[1:] {
-		if digits := strings.TrimRight(g, "0123456789"); digits == "" && len(g) > 3 {
+		if len(g) > 3 && strings.Trim(g, "0123456789") == "" {
 			short := strings.Join(groups[:i+1], "") + g[:3]
 			if w, err := strconv.ParseFloat(short, 64); err == nil {
 				out = append(out, w*math.Pow(10, float64(3*(len(groups)-i-2))))
