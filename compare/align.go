@@ -170,6 +170,7 @@ func newCorpus(docs []Document) *corpus {
 			n += len(ts)
 		}
 	}
+	resolveKinds(all)
 	// About as many distinct features as features: most pairs of terms occur once.
 	c.keys = make([]string, 0, 2*n)
 	c.surface = make([]string, 0, 2*n)
@@ -238,6 +239,38 @@ func newCorpus(docs []Document) *corpus {
 	c.documentContext()
 	c.dateEvents()
 	return c
+}
+
+// resolveKinds gives every term of one key the same kind, whatever order the articles
+// come in: a name where the key is written capitalised inside sentences at least a third
+// as often as in lower case ("Sudan", "State" of "Secretary of State"), else a word
+// ("refugee"). A capitalised first word of a sentence, or any word of a Title Case
+// headline, says nothing either way (kindOpening). The corpus interns its features by
+// key, and the kind used to be the key's first occurrence's, so the comparison depended
+// on which article came first: eleven reports of one bombing made one occasion in one
+// order and three in another; the seeds' event F1 ranged 0.351–0.384 over orders.
+func resolveKinds(sents [][]term) {
+	names, words := map[string]int{}, map[string]int{}
+	for _, ts := range sents {
+		for _, t := range ts {
+			switch t.kind {
+			case kindName:
+				names[t.key]++
+			case kindWord:
+				words[t.key]++
+			}
+		}
+	}
+	for _, ts := range sents {
+		for i := range ts {
+			if k := ts[i].kind; k == kindName || k == kindWord || k == kindOpening {
+				ts[i].kind = kindWord
+				if n := names[ts[i].key]; n > 0 && 3*n >= words[ts[i].key] {
+					ts[i].kind = kindName
+				}
+			}
+		}
+	}
 }
 
 func (c *corpus) intern(key, surface string, k termKind) int {

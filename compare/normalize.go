@@ -14,11 +14,12 @@ import (
 type termKind uint8
 
 const (
-	kindWord   termKind = iota // a content word, stemmed
-	kindName                   // a capitalised word inside a sentence: a person, place or organisation
-	kindNumber                 // a number, canonical digits ("1,200" → "1200")
-	kindDate                   // a month and day ("Oct. 7" = "October 7")
-	kindPair                   // two adjacent terms: a matching feature, never a term's kind
+	kindWord    termKind = iota // a content word, stemmed
+	kindName                    // a capitalised word inside a sentence: a person, place or organisation
+	kindNumber                  // a number, canonical digits ("1,200" → "1200")
+	kindDate                    // a month and day ("Oct. 7" = "October 7")
+	kindOpening                 // a capitalised first word of a sentence: a name or a word, as the corpus has it (see resolveKinds)
+	kindPair                    // two adjacent terms: a matching feature, never a term's kind
 )
 
 // term is one normalised unit of a sentence used for matching.
@@ -57,8 +58,10 @@ func terms(s string) []term {
 // of s, which it returns for the next call.
 func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 	words = splitWords(s, words[:0])
+	title := titleCase(words)
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		w.first = w.first || title // capitals in a Title Case Headline say nothing of names
 		lower := w.lower
 		// Multi-word aliases ("United States", "United Nations").
 		if i+2 < len(words) && lower == "united" && words[i+1].lower == "arab" {
@@ -158,6 +161,21 @@ func termsBuf(s string, out []term, words []rawWord) ([]term, []rawWord) {
 	return out, words
 }
 
+// titleCase reports whether words are a line in Title Case: at least three words of
+// four letters or more, nearly all capitalised ("Sudan Bombs Yida Refugee Camp").
+func titleCase(words []rawWord) bool {
+	long, caps := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w.text) >= 4 {
+			long++
+			if isCap(w.text) {
+				caps++
+			}
+		}
+	}
+	return long >= 3 && 4*caps >= 3*long
+}
+
 func appendWord(out []term, lower, surface string, first, capital bool) []term {
 	lower = strings.Trim(lower, ".,'’-")
 	if lower == "" || stopwords[lower] {
@@ -184,7 +202,10 @@ func appendWord(out []term, lower, surface string, first, capital bool) []term {
 		key = c
 	}
 	kind := kindWord
-	if capital && !first {
+	switch {
+	case capital && first:
+		kind = kindOpening
+	case capital:
 		kind = kindName
 	}
 	return append(out, term{key: key, surface: surface, kind: kind})

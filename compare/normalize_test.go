@@ -153,3 +153,22 @@ func TestClockTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleCase checks which lines read as Title Case headlines, whose capitals say
+// nothing of which words are names.
+func TestTitleCase(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"Breaking News: Sudan Bombs Yida Refugee Camp in South Sudan", true},
+		{"Obama Administration Restores Endangered Species Act Protections!", true},
+		{"Blinken meets Israel’s war leadership as US concerns grow", false},
+		{"Lindsay Lohan has left the Betty Ford Center and is moving to a rehab facility in Malibu, Calif.", false},
+		{"Obama Wins", false}, // too short to tell
+	} {
+		if got := titleCase(splitWords(tt.line, nil)); got != tt.want {
+			t.Errorf("titleCase(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package compare
 
 import (
+	"cmp"
+	"hash/fnv"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -105,9 +108,13 @@ func (c *corpus) documentContext() {
 		link, floor, sim = profileLink, profileFloor, profiles(c.docSim)
 	}
 	dates, dated := docDates(c.docs)
+	// Articles are taken in an order of their own text, not the order they were given
+	// in: where two merges or moves tie, or one move leads to the next, the result must
+	// not depend on which article the reader added first.
+	canon := canonicalOrder(c.docs)
 	clusters := make([][]int, nd)
-	for i := range clusters {
-		clusters[i] = []int{i}
+	for i, d := range canon {
+		clusters[i] = []int{d}
 	}
 	for {
 		best, bi, bj := link, -1, -1
@@ -140,7 +147,7 @@ func (c *corpus) documentContext() {
 		}
 	}
 	if nd >= profileDocs {
-		reassign(c.occasion, len(clusters), sim, c.docSim, floor, dates, dated)
+		reassign(c.occasion, canon, len(clusters), sim, c.docSim, floor, dates, dated)
 		c.mergeNamed(dates, dated)
 	}
 }
@@ -222,11 +229,12 @@ func cosine(a, b map[int]float64) float64 {
 // until no document moves. Merging decides early, on small clusters, where a document
 // goes; once the clusters are whole, a document's place can be judged against all of
 // them. Documents alone in their cluster stay alone.
-func reassign(occasion []int, k int, sim, direct [][]float64, floor float64, dates []time.Time, dated []bool) {
+func reassign(occasion, order []int, k int, sim, direct [][]float64, floor float64, dates []time.Time, dated []bool) {
 	sum, dsum, size := make([]float64, k), make([]float64, k), make([]int, k)
 	for range 10 { // a bound, in case documents keep trading places
 		moved := false
-		for d, own := range occasion {
+		for _, d := range order {
+			own := occasion[d]
 			clear(sum)
 			clear(dsum)
 			clear(size)
@@ -258,6 +266,29 @@ func reassign(occasion []int, k int, sim, direct [][]float64, floor float64, dat
 			return
 		}
 	}
+}
+
+// canonicalOrder returns the documents' indexes ordered by a hash of their sentences
+// (then by ID, which only identical texts need), so that an order decided by the
+// documents themselves replaces the order they were given in.
+func canonicalOrder(docs []Document) []int {
+	keys := make([]uint64, len(docs))
+	for i, d := range docs {
+		h := fnv.New64a()
+		for _, s := range d.Sentences {
+			h.Write([]byte(s.Text))
+			h.Write([]byte{0})
+		}
+		keys[i] = h.Sum64()
+	}
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(keys[a], keys[b]), strings.Compare(docs[a].ID, docs[b].ID))
+	})
+	return order
 }
 
 // datesFit reports whether document d's date agrees with those of cluster o's members.

@@ -39,7 +39,7 @@ func TestReassign(t *testing.T) {
 				direct[i] = slices.Repeat([]float64{tt.direct}, len(sim))
 			}
 			occ := []int{0, 0, 0, 1, 1, 2}
-			reassign(occ, 3, sim, direct, tt.floor, tt.dates, tt.dated)
+			reassign(occ, []int{0, 1, 2, 3, 4, 5}, 3, sim, direct, tt.floor, tt.dates, tt.dated)
 			if !slices.Equal(occ, tt.want) {
 				t.Errorf("occasions %v, want %v", occ, tt.want)
 			}
