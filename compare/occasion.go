@@ -228,7 +228,9 @@ func cosine(a, b map[int]float64) float64 {
 // move is allowed (average direct similarity of at least floor, dates that agree),
 // until no document moves. Merging decides early, on small clusters, where a document
 // goes; once the clusters are whole, a document's place can be judged against all of
-// them. Documents alone in their cluster stay alone.
+// them. A document alone in its cluster stays there (others may join it). Documents are
+// taken in order (the canonical order, see canonicalOrder), as each move counts for the
+// next.
 func reassign(occasion, order []int, k int, sim, direct [][]float64, floor float64, dates []time.Time, dated []bool) {
 	sum, dsum, size := make([]float64, k), make([]float64, k), make([]int, k)
 	for range 10 { // a bound, in case documents keep trading places
