@@ -307,7 +307,7 @@ func minus(a, b []number) []number {
 }
 
 // sameOrder reports whether two numbers are within a factor of ten of each other. A
-// malformed grouping counts as either reading: "22,0000" may be 22,000.
+// malformed grouping counts as either reading (see Misgrouped): "22,0000" may be 22,000.
 func sameOrder(a, b number) bool {
 	for _, x := range numberValues(a) {
 		for _, y := range numberValues(b) {
@@ -319,22 +319,17 @@ func sameOrder(a, b number) bool {
 	return false
 }
 
-// numberValues returns the value of n, and for a malformed grouping ("22,0000": a group
-// of four digits after a comma) the value of its first three digits too.
+// numberValues returns the value of n, and for a malformed grouping the value of its
+// other reading too.
 func numberValues(n number) []float64 {
 	v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimPrefix(n.key, "#"), "th"), 64)
 	if err != nil {
 		return nil
 	}
 	out := []float64{v}
-	groups := strings.Split(strings.TrimRight(n.surface, ".,"), ",")
-	for i, g := range groups[1:] {
-		if len(g) > 3 && strings.Trim(g, "0123456789") == "" {
-			short := strings.Join(groups[:i+1], "") + g[:3]
-			if w, err := strconv.ParseFloat(short, 64); err == nil {
-				out = append(out, w*math.Pow(10, float64(3*(len(groups)-i-2))))
-			}
-			break
+	if alt, _, _, ok := Misgrouped(strings.TrimRight(n.surface, ".,")); ok {
+		if w, err := strconv.ParseFloat(strings.ReplaceAll(alt, ",", ""), 64); err == nil {
+			out = append(out, w)
 		}
 	}
 	return out

@@ -300,6 +300,43 @@ func canonicalNumber(s string) (string, bool) {
 	return n, true
 }
 
+// Misgrouped reads a number written with thousands separators whose grouping is wrong:
+// a group after a comma not of three digits ("22,0000"). alt keeps the groups before the
+// bad one and its first three digits, then ",000" for each group after it ("22,000");
+// whole is the integer part's digits grouped by three ("220,000"); group is the bad
+// group's length. ok is false for a well-formed number, for one whose first group is
+// wrong, and for anything but digits, commas and a decimal point. The engine reads such a
+// number as either value when it compares numbers; framing flags it as a likely typo.
+func Misgrouped(written string) (alt, whole string, group int, ok bool) {
+	if strings.Trim(written, "0123456789,.") != "" || !strings.Contains(written, ",") {
+		return "", "", 0, false
+	}
+	intPart, _, _ := strings.Cut(written, ".")
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return "", "", 0, false
+	}
+	for gi, g := range groups[1:] {
+		if len(g) != 3 {
+			alt = strings.Join(groups[:gi+1], ",") + "," + g[:min(3, len(g))] + strings.Repeat(",000", len(groups)-gi-2)
+			return alt, groupThousands(strings.Join(groups, "")), len(g), true
+		}
+	}
+	return "", "", 0, false
+}
+
+// groupThousands writes digits with thousands separators: "220000" → "220,000".
+func groupThousands(digits string) string {
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // clockTime returns the key of a time of day written with a colon ("07:37" and "7:37"
 // → "7:37"), or false.
 func clockTime(s string) (string, bool) {

@@ -172,3 +172,26 @@ func TestTitleCase(t *testing.T) {
 		}
 	}
 }
+
+// TestMisgrouped checks the readings of a malformed thousands grouping, which the
+// engine compares numbers by and framing flags ("22,0000" in seed 000).
+func TestMisgrouped(t *testing.T) {
+	for _, tt := range []struct {
+		in, alt, whole string
+		group          int
+		ok             bool
+	}{
+		{"22,0000", "22,000", "220,000", 4, true},
+		{"1,2345,678", "1,234,000", "12,345,678", 4, true},
+		{"1,20", "1,20", "120", 2, true},
+		{"1,200", "", "", 0, false},
+		{"1,200.5", "", "", 0, false},
+		{"2,000-foot", "", "", 0, false},
+		{"1234,567", "", "", 0, false}, // the first group is what is wrong
+	} {
+		alt, whole, group, ok := Misgrouped(tt.in)
+		if alt != tt.alt || whole != tt.whole || group != tt.group || ok != tt.ok {
+			t.Errorf("Misgrouped(%q) = %q, %q, %d, %v; want %q, %q, %d, %v", tt.in, alt, whole, group, ok, tt.alt, tt.whole, tt.group, tt.ok)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"parallax/compare"
 )
 
 var (
@@ -176,30 +178,21 @@ func suspect(raw string) (string, []float64) {
 	if !strings.Contains(raw, ",") {
 		return "", nil
 	}
-	intPart := raw
-	if k := strings.Index(raw, "."); k >= 0 {
-		intPart = raw[:k]
+	intPart, _, _ := strings.Cut(raw, ".")
+	if first, _, _ := strings.Cut(intPart, ","); len(first) > 3 || len(first) == 0 {
+		return fmt.Sprintf("%q has %d digits before its first comma; groups have at most three", raw, len(first)), nil
 	}
-	groups := strings.Split(intPart, ",")
-	digits := strings.Join(groups, "")
-	if len(groups[0]) > 3 || len(groups[0]) == 0 {
-		return fmt.Sprintf("%q has %d digits before its first comma; groups have at most three", raw, len(groups[0])), nil
+	alt, whole, n, ok := compare.Misgrouped(raw)
+	if !ok {
+		return "", nil
 	}
-	for gi, g := range groups[1:] {
-		if len(g) != 3 {
-			// keep the groups before this one and three digits of it, then the rest
-			head := strings.Join(groups[:gi+1], ",") + "," + g[:min(3, len(g))]
-			alt := head + strings.Repeat(",000", len(groups)-gi-2)
-			readings := []float64{}
-			for _, s := range []string{alt, group3(digits)} {
-				if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil && !containsFloat(readings, v) {
-					readings = append(readings, v)
-				}
-			}
-			return fmt.Sprintf("%q has a group of %d digits after a comma, not 3: a typo for %s or %s?", raw, len(g), alt, group3(digits)), readings
+	readings := []float64{}
+	for _, s := range []string{alt, whole} {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil && !containsFloat(readings, v) {
+			readings = append(readings, v)
 		}
 	}
-	return "", nil
+	return fmt.Sprintf("%q has a group of %d digits after a comma, not 3: a typo for %s or %s?", raw, n, alt, whole), readings
 }
 
 func containsFloat(list []float64, v float64) bool {
@@ -209,18 +202,6 @@ func containsFloat(list []float64, v float64) bool {
 		}
 	}
 	return false
-}
-
-// group3 writes digits with thousands separators.
-func group3(digits string) string {
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // qualify finds "more than", "some", "about" before the number.
