@@ -593,7 +593,7 @@ func TestOccasions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := flat(app.HTMLString(occasions(res)))
+	html := flat(app.HTMLString(occasions(res, nil)))
 	for _, want := range []string{"2 different occasions", "<li>The New York Times · 2024-01-04; The Times of Israel · 2024-01-09", "<li>Associated Press (as republished) · 2024-02-08; CNN · 2024-02-07</li>"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("occasions lack %q:\n%s", want, html)
@@ -604,15 +604,60 @@ func TestOccasions(t *testing.T) {
 	for _, d := range res.Documents {
 		many.Occasions = append(many.Occasions, []string{d.ID})
 	}
-	if html := flat(app.HTMLString(occasions(many))); !strings.Contains(html, "5 different occasions") || !strings.Contains(html, "<details><summary>Which articles are which</summary><ol>") {
+	if html := flat(app.HTMLString(occasions(many, nil))); !strings.Contains(html, "5 different occasions") || !strings.Contains(html, "<details><summary>Which articles are which</summary><ol>") {
 		t.Errorf("five occasions are not folded:\n%s", html)
 	}
 	one, err := compare.Compare([]compare.Article{arts[1], arts[4]}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ui := occasions(one); ui != nil {
+	if ui := occasions(one, nil); ui != nil {
 		t.Errorf("one occasion: %s", app.HTMLString(ui))
+	}
+}
+
+// TestPageOneStory: the reader who knows the articles report one story says so above
+// the aligned view; the engine then reads them as one occasion, the page says so and
+// keeps the reader's word across a reload, and the reader can take it back.
+func TestPageOneStory(t *testing.T) {
+	h, e := load(t, nil)
+	p := h.page
+	if len(p.res.Occasions) != 2 || p.res.OccasionsGiven {
+		t.Fatalf("demo: %d occasions (given %v), want the engine's 2", len(p.res.Occasions), p.res.OccasionsGiven)
+	}
+	before := len(p.res.Claims)
+	if html := flat(app.HTMLString(p.renderOccasions())); !strings.Contains(html, `id="one-story"`) || !strings.Contains(html, "They all report one story: read them as one</button>") {
+		t.Errorf("no way to say the articles report one story:\n%s", html)
+	}
+	p.onOneStory(h.ctx, app.Event{})
+	e.ConsumeAll()
+	if p.st != statusDone || len(p.res.Occasions) != 1 || !p.res.OccasionsGiven {
+		t.Fatalf("one story: status %q, %d occasions (given %v); want done, 1, true", p.st, len(p.res.Occasions), p.res.OccasionsGiven)
+	}
+	if len(p.res.Claims) == before {
+		t.Errorf("one story: still %d claims, as with two occasions", before)
+	}
+	html := flat(app.HTMLString(p.renderOccasions()))
+	for _, want := range []string{"Read as one story, as you asked", "Let Parallax tell occasions apart again"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the note lacks %q:\n%s", want, html)
+		}
+	}
+	var ws workspace
+	if err := h.ctx.LocalStorage().Get(storageKey, &ws); err != nil || !ws.OneStory || !ws.Demo {
+		t.Fatalf("saved: one story %v, demo %v (%v); want both", ws.OneStory, ws.Demo, err)
+	}
+	h2, _ := load(t, &ws)
+	if p2 := h2.page; !p2.oneStory || len(p2.res.Occasions) != 1 || !p2.res.OccasionsGiven {
+		t.Errorf("reloaded: one story %v, %d occasions; want true, 1", p2.oneStory, len(p2.res.Occasions))
+	}
+	p.onOneStory(h.ctx, app.Event{})
+	e.ConsumeAll()
+	if len(p.res.Occasions) != 2 || p.res.OccasionsGiven || len(p.res.Claims) != before {
+		t.Errorf("taken back: %d occasions (given %v), %d claims; want the engine's 2 and %d", len(p.res.Occasions), p.res.OccasionsGiven, len(p.res.Claims), before)
+	}
+	if h.ctx.LocalStorage().Contains(storageKey) {
+		t.Error("taken back on the demo: the workspace is still saved")
 	}
 }
 

@@ -13,6 +13,9 @@ import (
 type EngineRequest struct {
 	ID       int               `json:"id"`
 	Articles []compare.Article `json:"articles"`
+	// Occasions is the reader's grouping of the articles by occasion, if any
+	// (compare.Options.Occasions).
+	Occasions [][]string `json:"occasions,omitempty"`
 }
 
 // EngineReply is the engine's answer to an EngineRequest. An ID of -1 means the
@@ -61,7 +64,7 @@ func alignNow(req EngineRequest) (rep EngineReply) {
 	}()
 	start := time.Now()
 	// The page diffs the words against the reference the reader picks (diffRows).
-	res, err := compare.Compare(req.Articles, &compare.Options{NoWordDiffs: true})
+	res, err := compare.Compare(req.Articles, &compare.Options{NoWordDiffs: true, Occasions: req.Occasions})
 	rep = EngineReply{ID: req.ID, Result: res, Millis: time.Since(start).Milliseconds()}
 	if err != nil {
 		rep.Error = err.Error()

@@ -52,6 +52,7 @@ type workspace struct {
 	Ref      string            `json:"ref,omitempty"`
 	Order    string            `json:"order,omitempty"`
 	Class    *classroom        `json:"classroom,omitempty"`
+	OneStory bool              `json:"one_story,omitempty"` // the reader says the articles report one story (oneStory)
 }
 
 // sanitize makes a saved list of articles safe to compare: it drops entries whose text

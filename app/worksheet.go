@@ -88,7 +88,7 @@ func (w *worksheet) Render() app.UI {
 			d := x.doc(cols[i])
 			return app.Li().Body(app.Strong().Text(label(d)), app.If(d.Title != "", func() app.UI { return app.Text(": " + d.Title) }))
 		})),
-		occasions(w.IResult), // so that students do not take two trips for one
+		occasions(w.IResult, nil), // so that students do not take two trips for one
 		app.Range(rows).Slice(func(i int) app.UI {
 			r := &rows[i]
 			var cells []app.UI

@@ -62,13 +62,16 @@ type workspacePage struct {
 	due      bool // the result's framing signals are still being found
 	client   bool // started in the browser (not prerendered on the server)
 
-	view   string
-	ref    string // reference document of the aligned view
-	order  string
-	focus  string // claim ID to highlight in the aligned view
-	focusN int    // counts requests to move the keyboard focus to the focus claim
-	doc    string // document shown in the article view
-	sel    compare.Ref
+	view  string
+	ref   string // reference document of the aligned view
+	order string
+	// oneStory is the reader's word that the articles report one story: the engine
+	// then reads them as one occasion, where it had told several apart.
+	oneStory bool
+	focus    string // claim ID to highlight in the aligned view
+	focusN   int    // counts requests to move the keyboard focus to the focus claim
+	doc      string // document shown in the article view
+	sel      compare.Ref
 
 	tools tools // share link, workspace file, exports (share.go)
 
@@ -152,7 +155,7 @@ func (p *workspacePage) load(ctx app.Context) {
 			if ws.Order == sortOutlets || ws.Order == sortPosition {
 				p.order = ws.Order
 			}
-			p.ref = ws.Ref
+			p.ref, p.oneStory = ws.Ref, ws.OneStory
 			p.shown()
 			p.ref = p.shownID(p.ref)
 			if dropped > 0 {
@@ -174,12 +177,12 @@ func (p *workspacePage) load(ctx app.Context) {
 // the browser would not keep it.
 func (p *workspacePage) save(ctx app.Context) string {
 	store := ctx.LocalStorage()
-	ws := workspace{Articles: p.articles, View: p.view, Ref: p.realID(p.ref), Order: p.order}
+	ws := workspace{Articles: p.articles, View: p.view, Ref: p.realID(p.ref), Order: p.order, OneStory: p.oneStory}
 	if p.class.Blind {
 		ws.Class = &p.class
 	}
 	if p.demo {
-		if ws.Class == nil {
+		if ws.Class == nil && !ws.OneStory {
 			store.Del(storageKey)
 			return ""
 		}
@@ -203,7 +206,15 @@ func (p *workspacePage) compare(ctx app.Context) {
 	}
 	p.st = statusWorking
 	p.syncTitle(ctx)
-	startCompare(ctx, EngineRequest{ID: p.reqID, Articles: cloneArticles(p.shown())}, p.onReply)
+	req := EngineRequest{ID: p.reqID, Articles: cloneArticles(p.shown())}
+	if p.oneStory {
+		all := make([]string, len(req.Articles))
+		for i, a := range req.Articles {
+			all[i] = a.ID
+		}
+		req.Occasions = [][]string{all}
+	}
+	startCompare(ctx, req, p.onReply)
 }
 
 func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
@@ -487,33 +498,62 @@ func (p *workspacePage) renderView(x *index) app.UI {
 			),
 		),
 		legend(),
-		occasions(p.res),
+		p.renderOccasions(),
 		&alignedView{IResult: p.res, IRef: p.ref, IOrder: p.order, IFocus: p.focus, IFocusN: p.focusN},
 	)
 }
 
+// renderOccasions is the occasions note (occasions) with the reader's say: the reader
+// who knows the articles report one story can say so, and once the reader has, let
+// the engine decide again.
+func (p *workspacePage) renderOccasions() app.UI {
+	text := "They all report one story: read them as one"
+	if p.oneStory {
+		text = "Let Parallax tell occasions apart again"
+	}
+	return occasions(p.res, app.Button().ID("one-story").Class("link").OnClick(p.onOneStory).Text(text))
+}
+
 // occasions says which articles the engine reads as reports of different occasions
-// (the January and the February trip), when there is more than one: claims across
-// them are rare, by design.
-func occasions(res *compare.Result) app.UI {
-	if len(res.Occasions) < 2 {
+// (the January and the February trip), when there is more than one, since claims
+// across them are rare by design, or that the reader grouped them
+// (wsfile.OccasionsNote); then comes action, if any. It is nil when there is nothing
+// to say.
+func occasions(res *compare.Result, action app.UI) app.UI {
+	note := wsfile.OccasionsNote(res)
+	if note == "" {
 		return nil
 	}
-	x := newIndex(res)
-	var list app.UI = app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
-		labels := make([]string, len(res.Occasions[i]))
-		for k, id := range res.Occasions[i] {
-			labels[k] = label(x.doc(id))
+	var list app.UI
+	if len(res.Occasions) > 1 {
+		x := newIndex(res)
+		list = app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
+			labels := make([]string, len(res.Occasions[i]))
+			for k, id := range res.Occasions[i] {
+				labels[k] = label(x.doc(id))
+			}
+			return app.Li().Text(strings.Join(labels, "; "))
+		}))
+		if len(res.Occasions) > occasionsShown {
+			list = app.Details().Body(app.Summary().Text("Which articles are which"), list)
 		}
-		return app.Li().Text(strings.Join(labels, "; "))
-	}))
-	if len(res.Occasions) > occasionsShown {
-		list = app.Details().Body(app.Summary().Text("Which articles are which"), list)
 	}
 	return app.Div().ID("occasions").Class("occasions").Body(
-		app.P().Text(wsfile.OccasionsNote(len(res.Occasions))),
-		list,
+		app.P().Body(app.Text(note), app.If(action != nil, func() app.UI { return app.Span().Body(app.Text(" "), action) })),
+		app.If(list != nil, func() app.UI { return list }),
 	)
+}
+
+// onOneStory switches between the reader's word that the articles report one story
+// and the engine's own reading of occasions, and compares again.
+func (p *workspacePage) onOneStory(ctx app.Context, e app.Event) {
+	p.oneStory = !p.oneStory
+	p.msg = "Parallax tells the occasions apart again."
+	if p.oneStory {
+		p.msg = "Read as one story, as you asked."
+	}
+	p.msg += p.save(ctx)
+	p.compare(ctx)
 }
 
 // occasionsShown is how many occasions are listed above the aligned view before the

@@ -21,6 +21,12 @@ type Options struct {
 	// callers that diff against a reference of their own: word diffs are more than half
 	// the cost of aligning the seeds. See Words.
 	NoWordDiffs bool
+	// Occasions, when not nil, is the reader's own grouping of the articles by the
+	// occasion they report (each group lists document IDs), used instead of the one the
+	// engine finds: the reader may know that a dozen briefs report one bombing, or that
+	// two press conferences were a month apart. Articles it does not list are each an
+	// occasion of their own; one group of every ID reads them all as one story.
+	Occasions [][]string
 }
 
 // DefaultThreshold is the grouping threshold used when Options leave it unset.
@@ -95,10 +101,23 @@ func Align(docs []Document, opts *Options) (*Result, error) {
 		threshold = opts.Threshold
 	}
 
+	var given []int
+	if opts != nil && opts.Occasions != nil {
+		var err error
+		if given, err = readerOccasions(docs, opts.Occasions); err != nil {
+			return nil, err
+		}
+	}
+
 	c := newCorpus(docs)
+	if given != nil {
+		c.occasion = given
+	}
 	edges := append(c.candidatePairs(), c.chronology()...)
 	groups := averageLink(c, edges, threshold)
-	return c.result(groups, opts == nil || !opts.NoWordDiffs), nil
+	res := c.result(groups, opts == nil || !opts.NoWordDiffs)
+	res.OccasionsGiven = given != nil
+	return res, nil
 }
 
 // Compare parses the articles and aligns them.

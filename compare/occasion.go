@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -395,4 +396,39 @@ func (c *corpus) deflateShortArticles() {
 			}
 		}
 	}
+}
+
+// readerOccasions turns the reader's grouping of documents by occasion (document IDs,
+// see Options.Occasions) into document → occasion, giving each document it leaves out
+// an occasion of its own. An ID that names no document, or one listed twice, is an
+// error: the grouping was made for other articles.
+func readerOccasions(docs []Document, groups [][]string) ([]int, error) {
+	index := make(map[string]int, len(docs))
+	for d, doc := range docs {
+		index[doc.ID] = d
+	}
+	occasion := make([]int, len(docs))
+	for d := range occasion {
+		occasion[d] = -1
+	}
+	for o, ids := range groups {
+		for _, id := range ids {
+			d, ok := index[id]
+			switch {
+			case !ok:
+				return nil, fmt.Errorf("the occasions name %q, which is none of the articles: group the articles' own IDs", id)
+			case occasion[d] >= 0:
+				return nil, fmt.Errorf("the occasions list %q twice: put each article in one occasion", id)
+			}
+			occasion[d] = o
+		}
+	}
+	next := len(groups)
+	for d := range occasion {
+		if occasion[d] < 0 {
+			occasion[d] = next
+			next++
+		}
+	}
+	return occasion, nil
 }

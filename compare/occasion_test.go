@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -86,4 +87,82 @@ func TestMergeNamed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReaderOccasions: the reader's grouping of the articles by occasion replaces the
+// engine's; articles it leaves out are occasions of their own, and a grouping made for
+// other articles is refused with a message that says why.
+func TestReaderOccasions(t *testing.T) {
+	arts := seedArticles(t)
+	id := func(prefix string) string {
+		for _, a := range arts {
+			if strings.HasPrefix(a.ID, prefix) {
+				return a.ID
+			}
+		}
+		t.Fatalf("no seed %s", prefix)
+		return ""
+	}
+	jan := []string{id("000"), id("002"), id("003")}
+	feb := []string{id("001"), id("004")}
+	own, err := Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		occasions [][]string
+		want      [][]string // Result.Occasions
+		err       string
+	}{
+		{"the two trips, as the engine reads them", [][]string{feb, jan}, nil, ""}, // want: the engine's own
+		{"one story", [][]string{append(slices.Clone(jan), feb...)}, [][]string{{id("000"), id("001"), id("002"), id("003"), id("004")}}, ""},
+		{"left out, each alone", [][]string{jan}, [][]string{{id("000"), id("002"), id("003")}, {id("001")}, {id("004")}}, ""},
+		{"an unknown article", [][]string{{jan[0], "bbc"}}, nil, `the occasions name "bbc", which is none of the articles`},
+		{"an article twice", [][]string{jan, {jan[0]}}, nil, "twice"},
+	}
+	tests[0].want = own.Occasions
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Compare(arts, &Options{Occasions: tt.occasions})
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want one saying %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.OccasionsGiven || !slices.EqualFunc(res.Occasions, tt.want, slices.Equal) {
+				t.Errorf("occasions %v (given %v), want %v", res.Occasions, res.OccasionsGiven, tt.want)
+			}
+		})
+	}
+	// Told the engine's own reading, it aligns as it would alone; told the two trips are
+	// one story, it aligns across them as within one.
+	same, _ := Compare(arts, &Options{Occasions: [][]string{jan, feb}})
+	if len(same.Claims) != len(own.Claims) {
+		t.Errorf("the engine's own occasions, given: %d claims, want its %d", len(same.Claims), len(own.Claims))
+	}
+	across := func(r *Result) (n int) { // claims holding both trips' articles
+		for _, c := range r.Claims {
+			if spans(c, jan, feb) {
+				n++
+			}
+		}
+		return n
+	}
+	one, _ := Compare(arts, &Options{Occasions: [][]string{append(slices.Clone(jan), feb...)}})
+	if a, b := across(own), across(one); b <= a {
+		t.Errorf("one story: %d claims hold both trips' articles, as many as the engine's %d", b, a)
+	}
+}
+
+// spans tells whether a claim holds articles of both groups.
+func spans(c Claim, x, y []string) bool {
+	in := func(g []string) bool {
+		return slices.ContainsFunc(c.Members, func(m Ref) bool { return slices.Contains(g, m.Doc) })
+	}
+	return in(x) && in(y)
 }

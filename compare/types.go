@@ -167,6 +167,9 @@ type Result struct {
 	// name they share. Each group lists document IDs in input order, and the groups
 	// are ordered by their first document.
 	Occasions [][]string `json:"occasions"`
+	// OccasionsGiven says Occasions is the reader's grouping (Options.Occasions), not
+	// the engine's.
+	OccasionsGiven bool `json:"occasions_given,omitempty"`
 }
 
 // ClaimOccasions returns how many occasions (see Occasions) the documents of the claim

@@ -52,10 +52,12 @@ type htmlView struct {
 	Summary string
 	RefName string
 	Docs    []htmlDoc
-	// Occasions lists each occasion's articles when the engine read more than one.
-	Occasions []string
-	Claims    []htmlClaim
-	Unique    []htmlOnly
+	// OccasionsNote says how the articles were read as occasions (OccasionsNote), and
+	// Occasions lists each occasion's articles when there is more than one.
+	OccasionsNote string
+	Occasions     []string
+	Claims        []htmlClaim
+	Unique        []htmlOnly
 }
 
 type htmlDoc struct {
@@ -127,6 +129,7 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 		}
 		v.Docs = append(v.Docs, htmlDoc{Outlet: clean(d.Outlet), Date: clean(d.Date), Title: clean(oneLine(d.Title)), Sentences: len(d.Sentences), Ref: d.ID == ref})
 	}
+	v.OccasionsNote = OccasionsNote(r)
 	if len(r.Occasions) > 1 {
 		for _, o := range r.Occasions {
 			v.Occasions = append(v.Occasions, clean(occasionLabels(docs, o)))
@@ -370,8 +373,11 @@ func writePage(b *bufio.Writer, v htmlView) {
 		w("</li>")
 	}
 	w("\n</ol>")
+	if v.OccasionsNote != "" {
+		w("\n<p class=\"occasions\">", esc(v.OccasionsNote), "</p>")
+	}
 	if len(v.Occasions) > 0 {
-		w("\n<p class=\"occasions\">", esc(OccasionsNote(len(v.Occasions))), "</p>\n<ol class=\"occasions\">")
+		w("\n<ol class=\"occasions\">")
 		for _, o := range v.Occasions {
 			w("\n<li>", esc(o), "</li>")
 		}

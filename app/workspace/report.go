@@ -23,9 +23,9 @@ func WriteText(w io.Writer, r *compare.Result, fr *framing.Comparison) error {
 	if len(r.Claims) > 0 {
 		b.WriteString(legend(textMarks) + "\n\n")
 	}
-	if len(r.Occasions) > 1 {
-		b.WriteString(OccasionsNote(len(r.Occasions)) + "\n")
-		for i, o := range r.Occasions {
+	if note := OccasionsNote(r); note != "" {
+		b.WriteString(note + "\n")
+		for i, o := range listed(r.Occasions) {
 			fmt.Fprintf(b, "  %d. %s\n", i+1, occasionLabels(docs, o))
 		}
 		b.WriteString("\n")
@@ -107,9 +107,9 @@ func WriteMarkdown(w io.Writer, r *compare.Result, fr *framing.Comparison) error
 	for _, d := range r.Documents {
 		fmt.Fprintf(b, "| %s | %s | %s | %d |\n", mdCell(d.Title), mdCell(d.Outlet), mdCell(d.Date), len(d.Sentences))
 	}
-	if len(r.Occasions) > 1 {
-		fmt.Fprintf(b, "\n%s\n\n", mdText(OccasionsNote(len(r.Occasions))))
-		for i, o := range r.Occasions {
+	if note := OccasionsNote(r); note != "" {
+		fmt.Fprintf(b, "\n%s\n\n", mdText(note))
+		for i, o := range listed(r.Occasions) {
 			fmt.Fprintf(b, "%d. %s\n", i+1, mdText(occasionLabels(docs, o)))
 		}
 	}
@@ -185,10 +185,30 @@ func OnOccasions(n int) string {
 	return fmt.Sprintf(" on %d occasions", n)
 }
 
-// OccasionsNote says what it means that the engine read n > 1 occasions in the
-// articles (compare.Result.Occasions); the app shows it too.
-func OccasionsNote(n int) string {
-	return fmt.Sprintf("Parallax reads these articles as reports of %d different occasions, not one event, and matches sentences across occasions only when they give a number or a date in common, or voice a position about a name they share:", n)
+// OccasionsNote says how the articles were read as occasions (compare.Result.Occasions):
+// what it means that the engine read more than one, or that the reader grouped them
+// (compare.Options.Occasions). It is "" when the engine read one occasion; the app
+// shows it too.
+func OccasionsNote(r *compare.Result) string {
+	const across = "matches sentences across occasions only when they give a number or a date in common, or voice a position about a name they share:"
+	switch n := len(r.Occasions); {
+	case r.OccasionsGiven && n < 2:
+		return "Read as one story, as you asked: Parallax aligns the articles as reports of one occasion."
+	case r.OccasionsGiven:
+		return fmt.Sprintf("As you grouped them, these articles report %d different occasions. Parallax %s", n, across)
+	case n > 1:
+		return fmt.Sprintf("Parallax reads these articles as reports of %d different occasions, not one event, and %s", n, across)
+	}
+	return ""
+}
+
+// listed returns the occasions worth listing under OccasionsNote: all of them when
+// there are several, none when there is one.
+func listed(occasions [][]string) [][]string {
+	if len(occasions) < 2 {
+		return nil
+	}
+	return occasions
 }
 
 // occasionLabels lists the articles of one occasion: "CNN · 2024-02-07; …".

@@ -121,19 +121,30 @@ func TestMarkdownFromAppResult(t *testing.T) {
 // span them, and say nothing when all the articles report one.
 func TestOccasionsNote(t *testing.T) {
 	arts := seeds.Articles()
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
 	tests := []struct {
 		name string
 		arts []compare.Article
+		opts *compare.Options
 		want []string // lines; none when one occasion
 	}{
-		{"two trips", arts, []string{"2 different occasions",
+		{"two trips", arts, nil, []string{"2 different occasions",
 			"The New York Times (2024-01-04); The Times of Israel (2024-01-09)",
 			"Associated Press (as republished) (2024-02-08); CNN (2024-02-07)",
 			"Claim 1 (score 0.23, 3 outlets on 2 occasions)|### Claim 1 on 2 occasions"}}, // text|markdown: Saudi normalisation, January and February
-		{"the January trip only", []compare.Article{arts[0], arts[2]}, nil},
+		{"the January trip only", []compare.Article{arts[0], arts[2]}, nil, nil},
+		{"one story, as the reader says", arts, &compare.Options{Occasions: [][]string{ids}}, []string{"Read as one story, as you asked: Parallax aligns the articles as reports of one occasion."}},
+		{"the reader's two trips", arts, &compare.Options{Occasions: [][]string{{ids[1], ids[4]}, {ids[0], ids[2], ids[3]}}}, []string{"As you grouped them, these articles report 2 different occasions.",
+			"Associated Press (as republished) (2024-02-08); CNN (2024-02-07)"}},
 	}
 	for _, tt := range tests {
-		res := align(t, tt.arts, nil)
+		res := align(t, tt.arts, tt.opts)
+		if html := writeHTML(t, res, HTMLOptions{}); tt.want != nil && !strings.Contains(html, tt.want[0]) {
+			t.Errorf("%s, html: lacks %q", tt.name, tt.want[0])
+		}
 		for format, write := range map[string]func(io.Writer, *compare.Result, *framing.Comparison) error{"text": WriteText, "markdown": WriteMarkdown} {
 			var b strings.Builder
 			if err := write(&b, res, nil); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"parallax/app/workspace"
@@ -27,6 +28,7 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("compare", stderr)
 	format := fs.String("format", "text", "output format: text, json, markdown or html (a self-contained page to print or hand out)")
 	lexPath := fs.String("lexicon", "", "JSON file of framing terms that extend or override the built-in lexicon")
+	occasions := fs.String("occasions", "", `the articles' occasions, where you know better than Parallax: "one" (they all report one story), or article IDs (file names without extension) joined by commas within an occasion and semicolons between ("000,002,003;001,004")`)
 	if !parseFlags(fs, args, stderr) {
 		return exitUsage
 	}
@@ -79,7 +81,12 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "parallax compare: %d article given; compare needs at least two\n", len(arts))
 		return exitUsage
 	}
-	res, err := compare.Compare(arts, nil)
+	var opts compare.Options
+	if opts.Occasions, err = parseOccasions(*occasions, arts); err != nil {
+		fmt.Fprintf(stderr, "parallax compare: --occasions: %v\n", err)
+		return exitUsage
+	}
+	res, err := compare.Compare(arts, &opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "parallax compare: %v\n", err)
 		return exitInput
@@ -102,6 +109,71 @@ func cmdCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	return exitOK
+}
+
+// parseOccasions reads the --occasions flag: "" (Parallax decides), "one" (one story),
+// or groups of article IDs or their beginnings ("a,b;c,d"); articles it leaves out are each an occasion of
+// their own. An ID that names no article, or one given twice, is an error.
+func parseOccasions(spec string, arts []compare.Article) ([][]string, error) {
+	spec = strings.TrimSpace(spec)
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	switch spec {
+	case "":
+		return nil, nil
+	case "one":
+		return [][]string{ids}, nil
+	}
+	var groups [][]string
+	seen := map[string]bool{}
+	for part := range strings.SplitSeq(spec, ";") {
+		var g []string
+		for id := range strings.SplitSeq(part, ",") {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			id, err := articleID(id, ids)
+			switch {
+			case err != nil:
+				return nil, err
+			case seen[id]:
+				return nil, fmt.Errorf("%q is in two occasions: put each article in one", id)
+			}
+			seen[id] = true
+			g = append(g, id)
+		}
+		if len(g) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	if len(groups) == 0 {
+		return nil, fmt.Errorf(`%q names no article: write "one", or IDs such as "000,002;001"`, spec)
+	}
+	return groups, nil
+}
+
+// articleID returns the article ID that id names: itself, or the one ID it begins
+// ("000" for the seed "000_633b5222eb3c90dc").
+func articleID(id string, ids []string) (string, error) {
+	if slices.Contains(ids, id) {
+		return id, nil
+	}
+	var found []string
+	for _, x := range ids {
+		if strings.HasPrefix(x, id) {
+			found = append(found, x)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("%q is none of the articles (%s)", id, strings.Join(ids, ", "))
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%q could be any of %s: give more of the ID", id, strings.Join(found, ", "))
 }
 
 // readArticle reads one .txt article; the outlet is the file's base name until the

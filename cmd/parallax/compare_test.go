@@ -58,6 +58,10 @@ func TestCompareBadInput(t *testing.T) {
 		{"unknown format htm", []string{"compare", "--format", "htm"}, exitUsage, []string{"unknown format", "htm", "html"}},
 		{"unknown flag", []string{"compare", "--colour"}, exitUsage, []string{"colour"}},
 		{"unknown command", []string{"frobnicate"}, exitUsage, []string{"unknown command"}},
+		{"occasions: unknown article", []string{"compare", "--occasions", "000;bbc"}, exitUsage, []string{"--occasions", `"bbc" is none of the articles`, "000_"}},
+		{"occasions: ambiguous", []string{"compare", "--occasions", "00"}, exitUsage, []string{"--occasions", `"00" could be any of`}},
+		{"occasions: twice", []string{"compare", "--occasions", "000;000"}, exitUsage, []string{"--occasions", "in two occasions"}},
+		{"occasions: none", []string{"compare", "--occasions", ";,"}, exitUsage, []string{"--occasions", "names no article"}},
 	}
 	if os.Geteuid() != 0 { // root reads anything
 		tests = append(tests, struct {
@@ -457,5 +461,40 @@ func TestCompareWorkspace(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "compare", filepath.Join(dir, "missing.parallax.json")); code != exitInput || !strings.Contains(errs, "no such file") {
 		t.Errorf("a missing workspace: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestCompareOccasions: --occasions replaces the engine's occasions with the reader's,
+// by IDs or their beginnings, and the output says so.
+func TestCompareOccasions(t *testing.T) {
+	tests := []struct {
+		spec string
+		n    int    // occasions in the JSON
+		note string // in the text output
+	}{
+		{"one", 1, "Read as one story, as you asked"},
+		{"000,002,003;001,004", 2, "As you grouped them, these articles report 2 different occasions"},
+		{"000,001", 4, "As you grouped them, these articles report 4 different occasions"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			code, out, errs := runCLI(t, "compare", "--format", "json", "--occasions", tt.spec)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			var res struct {
+				Occasions [][]string `json:"occasions"`
+				Given     bool       `json:"occasions_given"`
+			}
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Occasions) != tt.n || !res.Given {
+				t.Errorf("%d occasions (given %v), want %d given", len(res.Occasions), res.Given, tt.n)
+			}
+			if _, text, _ := runCLI(t, "compare", "--occasions", tt.spec); !strings.Contains(text, tt.note) {
+				t.Errorf("the text output does not say %q", tt.note)
+			}
+		})
 	}
 }

@@ -679,3 +679,41 @@ func TestBrowserPastePage(t *testing.T) {
 	}
 	s.noConsoleErrors()
 }
+
+// TestBrowserOneStory: the reader who knows the demo's articles report one story says so
+// above the aligned view; the page compares again as one occasion, keeps the reader's
+// word across a reload, and the reader can take it back.
+func TestBrowserOneStory(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	if !s.contains("#occasions", "2 different occasions") {
+		t.Fatalf("the demo's occasions note: %q", s.text("#occasions"))
+	}
+	// The status line counts the shared claims (the aligned view draws the first rows).
+	claims := func() int {
+		return jsEval[int](s, `parseInt(document.querySelector("#status .done").innerText.match(/(\d+) shared claim/)[1])`)
+	}
+	before := claims()
+	s.click("#one-story")
+	s.waitStatus("Read as one story, as you asked.")
+	if !s.contains("#occasions", "Read as one story, as you asked: Parallax aligns the articles as reports of one occasion.") {
+		t.Errorf("after saying one story, the note says %q", s.text("#occasions"))
+	}
+	if n := claims(); n == before {
+		t.Errorf("as one story, still %d claims", n)
+	}
+	s.do("reloading", chromedp.Reload())
+	s.waitDone()
+	if !s.contains("#occasions", "Read as one story") || !s.contains("#one-story", "Let Parallax tell occasions apart again") {
+		t.Errorf("after a reload, the note says %q", s.text("#occasions"))
+	}
+	s.click("#one-story")
+	s.waitStatus("Parallax tells the occasions apart again.")
+	if !s.contains("#occasions", "2 different occasions") {
+		t.Errorf("taken back, the note says %q", s.text("#occasions"))
+	}
+	if n := claims(); n != before {
+		t.Errorf("taken back: %d claims, want the %d of before", n, before)
+	}
+	s.noConsoleErrors()
+}

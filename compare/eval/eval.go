@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"parallax/compare"
@@ -268,6 +269,21 @@ func ECBArticles(o ECBObject) ([]compare.Article, map[string][][3]int) {
 		arts = append(arts, compare.Article{ID: d.ID, Outlet: d.ID, Text: b.String()})
 	}
 	return arts, spans
+}
+
+// ECBSubTopics groups ECB+ articles by their sub-topic, as a reader who knows which of
+// the two events each reports would (compare.Options.Occasions): documents "1_4ecb"
+// and "1_9ecbplus" report two different events.
+func ECBSubTopics(arts []compare.Article) [][]string {
+	var ecb, plus []string
+	for _, a := range arts {
+		if strings.HasSuffix(a.ID, "ecbplus") {
+			plus = append(plus, a.ID)
+		} else {
+			ecb = append(ecb, a.ID)
+		}
+	}
+	return slices.DeleteFunc([][]string{ecb, plus}, func(g []string) bool { return len(g) == 0 })
 }
 
 // ECB scores the alignment of every object pooled (micro-averaged), as score.py does.
