@@ -220,6 +220,10 @@ func splitWords(s string, out []rawWord) []rawWord {
 		i = j
 		r, _ := utf8.DecodeRuneInString(t)
 		if !isWordRune(r) {
+			// "8%" is 8 percent: the sign becomes the word, so both compare as one.
+			if t == "%" && len(out) > n && isDigit(rune(out[len(out)-1].text[len(out[len(out)-1].text)-1])) {
+				out = append(out, rawWord{text: t, lower: "percent"})
+			}
 			continue
 		}
 		if strings.ContainsAny(t, invisible) {
@@ -231,11 +235,81 @@ func splitWords(s string, out []rawWord) []rawWord {
 		if strings.HasSuffix(t, ".") && len(t) > 2 && strings.Count(t, ".") > 1 {
 			w.text = t // keep "U.S." whole
 		}
-		w.lower = strings.ToLower(w.text)
+		w.lower = fold(strings.ToLower(w.text))
+		// A number with its unit written on ("$1.2bn", "60m", "2,000ft") is the number
+		// and the unit, as when written apart.
+		if num, unit, ok := numberUnit(w.text); ok {
+			out = append(out, rawWord{text: num, lower: num, first: w.first}, rawWord{text: unit, lower: unitWords[strings.ToLower(unit)]})
+			continue
+		}
 		out = append(out, w)
 	}
 	return out
 }
+
+// numberUnit splits a number with a unit written on ("1.2bn", "60m", "10km") into the
+// two. Ordinals ("11th"), decades ("1990s") and names such as "5G" or "F16" are not
+// split: the unit must be one news writes that way (unitWords).
+func numberUnit(s string) (num, unit string, ok bool) {
+	i := strings.IndexFunc(s, func(r rune) bool { return !isDigit(r) && r != '.' && r != ',' })
+	if i <= 0 || !isDigit(rune(s[0])) {
+		return "", "", false
+	}
+	if _, known := unitWords[strings.ToLower(s[i:])]; !known {
+		return "", "", false
+	}
+	if _, isNumber := canonicalNumber(s[:i]); !isNumber {
+		return "", "", false
+	}
+	return s[:i], s[i:], true
+}
+
+// unitWords maps the units news writes on to a number to the word for them, where
+// the word is written out too: "$1.2bn" is "$1.2 billion".
+var unitWords = map[string]string{
+	"bn": "billion", "mn": "million", "m": "m", "tn": "trillion", "trn": "trillion", "k": "thousand",
+	"km": "km", "kg": "kg", "ft": "feet", "mph": "mph", "kph": "kph", "cm": "cm", "mm": "mm", "mi": "miles", "lb": "lb", "lbs": "lb",
+}
+
+// fold returns a lower-case word without its diacritics, so that "Erdoğan" and
+// "Erdogan", "Doğanşehir" and "Dogansehir", "café" and "cafe" match: outlets differ in
+// whether they keep them. Letters outside Latin are kept as they are.
+func fold(lower string) string {
+	ascii := true
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return lower
+	}
+	var b strings.Builder
+	for _, r := range lower {
+		if f, ok := folded[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// folded maps lower-case Latin letters with diacritics to their plain letters.
+var folded = func() map[rune]string {
+	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ð': "d", 'þ': "th", 'ł': "l", 'đ': "d", 'ħ': "h", 'ı': "i", 'ø': "o", 'ŧ': "t"}
+	for base, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ď", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥ",
+		"i": "ìíîïĩīĭį", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏő",
+		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
 
 // pairStarts holds the first words of the two-word names in placePairs and phraseAlias,
 // so that terms looks a word and the next up together only when they may be one.

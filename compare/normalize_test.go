@@ -32,6 +32,11 @@ func TestTerms(t *testing.T) {
 		{"date after a prefix", "his first four post-October 7 trips", "since the October 7 attacks", []string{"@oct-7"}},
 		{"month after a prefix", "a mid-January visit", "in January", []string{"@jan"}},
 		{"ordinals past ten", "unveiled as the 11th Doctor", "the eleventh Doctor", []string{"#11th", "doctor"}},
+		{"diacritics kept or dropped", "Erdoğan visited Doğanşehir", "Erdogan visits Dogansehir", []string{"erdogan", "dogansehir", "visit"}},
+		{"billions written on", "will spend $1.2bn on schools", "will spend $1.2 billion", []string{"#1.2", "billion", "spend"}},
+		{"the percent sign", "shares fell 8%", "shares fell 8 percent", []string{"#8", "percent", "fall"}},
+		{"units written on", "a 10km run", "ran 10 km", []string{"#10", "km"}},
+		{"feet written on", "fell about 2,000ft", "fell 2,000 feet", []string{"#2000", "feet"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

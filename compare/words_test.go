@@ -150,6 +150,14 @@ func TestNumberChanges(t *testing.T) {
 			"A magnitude-6.1 earthquake struck Indonesia's Aceh province on Tuesday.",
 			"Soldiers and police are leading rescue operations in Indonesia after a 6.1 magnitude earthquake hit Aceh province leaving 24 dead and over 200 injured.",
 			nil},
+		{"a percent sign is a percent: a share against a share, a price against a price",
+			"Acme's shares fell 8% on Wednesday to $45.20.",
+			"Shares in Acme dropped 9 percent to $44.80 on Wednesday.",
+			[]NumberChange{{From: "8", To: "9"}, {From: "45.20", To: "44.80"}}},
+		{"billions written on and written out are one figure",
+			"The government will spend $1.2bn on schools and $300m on roads.",
+			"The government will spend $1.5 billion on schools.",
+			[]NumberChange{{From: "1.2", To: "1.5"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
