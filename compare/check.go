@@ -14,6 +14,7 @@ const MaxTextBytes = 8 << 20
 var (
 	ErrEmpty  = errors.New("the text is empty")
 	ErrBinary = errors.New("the text looks like binary data, not an article: use a plain-text (.txt) file")
+	ErrUTF16  = errors.New("the text is in UTF-16, not UTF-8: save it again as UTF-8 (in most editors, Save As and choose the encoding UTF-8)")
 )
 
 // CheckText tells whether text can be compared: it must not be empty or only spaces,
@@ -26,6 +27,9 @@ func CheckText(text string) error {
 		return ErrEmpty
 	}
 	if strings.IndexByte(text, 0) >= 0 {
+		if utf16(text) {
+			return ErrUTF16
+		}
 		return ErrBinary
 	}
 	bad := 0
@@ -40,4 +44,18 @@ func CheckText(text string) error {
 		return ErrBinary
 	}
 	return nil
+}
+
+// utf16 tells whether text is most likely UTF-16: in its first bytes, most characters
+// are Latin, so every other byte is NUL, on one side of each pair.
+func utf16(text string) bool {
+	head := text[:min(len(text), 512)]
+	var nul [2]int
+	for i := 0; i < len(head); i++ {
+		if head[i] == 0 {
+			nul[i%2]++
+		}
+	}
+	pairs := len(head) / 2
+	return pairs >= 4 && max(nul[0], nul[1]) >= pairs*3/5 && min(nul[0], nul[1]) <= pairs/10
 }

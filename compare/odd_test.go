@@ -38,6 +38,8 @@ func TestOddInput(t *testing.T) {
 		{"only punctuation", "... !!! ??? — – “”", nil},
 		{"empty", " \n\t ", ErrEmpty},
 		{"binary", "PK\x03\x04\x00\x00garbage", ErrBinary},
+		{"UTF-16, little-endian with its mark", utf16le("\ufeffBlinken met Netanyahu in Tel Aviv on Tuesday."), ErrUTF16},
+		{"UTF-16, big-endian without a mark", utf16be("Blinken met Netanyahu in Tel Aviv."), ErrUTF16},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,4 +65,21 @@ func TestOddInput(t *testing.T) {
 			t.Logf("%d sentences, %d claims in %v", len(res.Documents[0].Sentences), len(res.Claims), time.Since(start).Round(time.Millisecond))
 		})
 	}
+}
+
+// utf16le and utf16be encode s (Basic Multilingual Plane only) as UTF-16.
+func utf16le(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
+}
+
+func utf16be(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return string(b)
 }
