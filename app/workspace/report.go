@@ -282,7 +282,8 @@ func chunkText(ch compare.Chunk) string { return spaceRE.ReplaceAllString(ch.Tex
 // legend says how the reports mark each wording, with mk's marks.
 func legend(mk marks) string {
 	return "Marks compare each outlet with the claim's first wording: " + mk.ins + "words it adds" + mk.endIns + ", " +
-		mk.del + "first wording's words it leaves out" + mk.endDel + ". " + looseNote("the first")
+		mk.del + "first wording's words it leaves out" + mk.endDel + ". " + looseNote("the first") +
+		" A wording with no word in common with the first is printed without marks."
 }
 
 // sharesWords reports whether a diff keeps any words: a diff that deletes one sentence
