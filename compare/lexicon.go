@@ -86,6 +86,8 @@ var paraphrase = map[string]string{
 	"avert": "prevent", "stave": "prevent",
 	// widening conflicts
 	"escal": "spread", "widen": "spread", "metastas": "spread",
+	// promises
+	"pledg": "promis", "vow": "promis",
 }
 
 // stopwords are English function words and reporting words that say nothing about

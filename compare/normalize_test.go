@@ -36,6 +36,7 @@ func TestTerms(t *testing.T) {
 		{"billions written on", "will spend $1.2bn on schools", "will spend $1.2 billion", []string{"#1.2", "billion", "spend"}},
 		{"the percent sign", "shares fell 8%", "shares fell 8 percent", []string{"#8", "percent", "fall"}},
 		{"units written on", "a 10km run", "ran 10 km", []string{"#10", "km"}},
+		{"promises", "He pledged 10,000 new houses within a year.", "He promised 10,000 new homes; Israel vowed to eliminate Hamas", []string{"promis", "#10000"}},
 		{"feet written on", "fell about 2,000ft", "fell 2,000 feet", []string{"#2000", "feet"}},
 	}
 	for _, tt := range tests {
