@@ -221,7 +221,7 @@ var (
 		"after", "before", "during", "but", "when", "while", "where", "on", "late", "earlier", "this", "last",
 		"told", "about", "of")
 	titleStart   = set("prime", "foreign", "defense", "top", "chief", "deputy", "national", "former")
-	notVerbAfter = set("a", "the", "his", "their", "her", "its", "no", "final", "our", "my", "your")
+	notVerbAfter = set("a", "an", "the", "his", "their", "her", "its", "no", "final", "our", "my", "your")
 )
 
 func set(words ...string) map[string]bool {
@@ -313,8 +313,15 @@ func (a *analysis) gapText(toks []token, j int) string {
 func (a *analysis) subject(toks []token, v int) (i, j int, ok bool) {
 	// inverted: ", said the official" / "” responded Blinken"
 	if toks[v].gap == gapPunct || toks[v].gap == gapStart {
-		if v+1 < len(toks) && toks[v+1].gap == gapSpace && (toks[v+1].upper || determiner[toks[v+1].norm]) && !pronouns[toks[v+1].norm] {
-			if i, j := a.npForward(toks, v+1, false); i <= j {
+		if v+1 < len(toks) && toks[v+1].gap == gapSpace && !pronouns[toks[v+1].norm] {
+			i, j := 0, -1
+			if toks[v+1].upper || determiner[toks[v+1].norm] {
+				i, j = a.npForward(toks, v+1, false)
+			}
+			if k, ok := a.describedAfter(toks, v); ok && (i > j || k > j || bare(toks[i:j+1])) {
+				return v + 1, k, true // "“…,” said the governor", "“…,” said Reid's rep"
+			}
+			if i <= j && !bare(toks[i:j+1]) {
 				return i, j, true
 			}
 		}
@@ -354,12 +361,23 @@ func (a *analysis) subject(toks []token, v int) (i, j int, ok bool) {
 		if i, k := a.npBack(toks, j-1); i <= k {
 			return i, k, true
 		}
-	case g == gapSpace:
-		if i, k := a.npBack(toks, j); i <= k {
-			return i, k, true
+		if i, ok := a.describedBack(toks, j-1); ok {
+			return i, j - 1, true // "the mayor, who said"
 		}
-	case g == gapPunct && strings.TrimSpace(a.gapText(toks, j+1)) == ",":
-		// appositive: "the State Department spokesman, Matthew Miller, told"
+	case g == gapSpace:
+		if i, k := a.npBack(toks, j); i <= k && !bare(toks[i:k+1]) {
+			return a.headBefore(toks, i), k, true
+		}
+		if i, ok := a.describedBack(toks, j); ok && !participles[toks[v].norm] {
+			// "the governor said", "her father said", "Reid's rep told"; "Some in the
+			// room urged", not "the room"
+			if h := a.headBefore(toks, i); h < i || !afterPlacePrep(toks, i) {
+				return h, j, true
+			}
+		}
+	case g == gapPunct && a.commaAfter(toks, j):
+		// appositive: "the State Department spokesman, Matthew Miller, told", "The
+		// owner, Acme Corp., estimated"
 		if i, k := a.npBack(toks, j); i <= k && i > 0 && strings.TrimSpace(a.gapText(toks, i)) == "," && allUpper(toks[i:k+1]) {
 			return i, k, true
 		}
@@ -374,6 +392,9 @@ func (a *analysis) subject(toks []token, v int) (i, j int, ok bool) {
 			}
 			if i, k := a.npBack(toks, w-1); i <= k && (toks[k].upper || a.lex.anon[toks[k].norm] || a.lex.alias(toks[i:k+1]) >= 0) {
 				return i, k, true
+			}
+			if i, ok := a.describedBack(toks, w-1); ok && !participles[toks[v].norm] {
+				return i, w - 1, true // "one resident, who asked not to be named, said"
 			}
 			break
 		}
@@ -442,7 +463,7 @@ func (a *analysis) kindOf(toks []token) Kind {
 	}
 	end := len(toks)
 	for k, t := range toks {
-		if t.norm == "and" {
+		if t.norm == "and" || placePreps[t.norm] && k > 0 { // "officials in Washington"
 			end = k
 			break
 		}

@@ -14,11 +14,33 @@ var titles = func() *matcher {
 		"king", "queen", "crown prince", "prince", "sheikh", "ambassador", "opposition leader", "special envoy",
 		"envoy", "pope", "chancellor", "national security adviser", "spokesman", "spokesperson", "spokeswoman",
 		"director", "commander", "defense secretary", "idf spokesperson", "army spokesman", "governor", "mayor",
-		"emir", "sultan", "justice", "judge", "professor", "prof"} {
+		"emir", "sultan", "justice", "judge", "professor", "prof",
+		// abbreviated and civic titles: "Gov. Ron Smith", "Lt. Gov. Ann Lee", "the Rev. Mark Hill"
+		"gov", "lt", "lieutenant", "lieutenant governor", "col", "colonel", "lt col", "maj", "capt", "sgt",
+		"adm", "admiral", "rev", "reverend", "attorney general", "sheriff", "police chief", "fire chief",
+		"army chief", "speaker", "house speaker", "rabbi", "bishop", "archbishop", "cardinal", "congressman",
+		"congresswoman", "councilman", "councilwoman", "assemblyman", "assemblywoman", "state senator",
+		"chief justice", "detective", "superintendent", "coach", "head coach", "ceo", "chief executive",
+		"chairman", "chairwoman"} {
 		m.add(t, false, 0, 0)
 	}
 	return m
 }()
+
+// titleNames spell out abbreviated titles, so that "the governor" is "Gov. Ron Smith".
+var titleNames = map[string]string{"gov": "governor", "lt gov": "lieutenant governor", "lt": "lieutenant",
+	"sen": "senator", "rep": "representative", "gen": "general", "lt gen": "lieutenant general",
+	"prof": "professor", "col": "colonel", "lt col": "lieutenant colonel", "maj": "major", "capt": "captain",
+	"sgt": "sergeant", "adm": "admiral", "rev": "reverend"}
+
+// titleName returns the title words as spelled out: "lt gov" is "lieutenant governor".
+func titleName(words []string) string {
+	t := strings.Join(words, " ")
+	if n, ok := titleNames[t]; ok {
+		return n
+	}
+	return t
+}
 
 // orgWords end the names of institutions and places, which are not people.
 var orgWords = set("department", "house", "ministry", "institute", "office", "council", "agency", "agencies",
@@ -38,7 +60,9 @@ var particles = set("bin", "ibn", "al", "el", "van", "von", "de", "der", "da", "
 type nameRun struct {
 	i, j       int      // name tokens [i, j)
 	titled     bool     // preceded by a title
+	title      string   // the title spelled out: "lieutenant governor" for "Lt. Gov."
 	possessive bool     // ends in 's
+	inOrg      bool     // begins an institution's name: "UN Relief" of "UN Relief and Works Agency"
 	words      []string // normalized name words
 	text       string   // as written, without a possessive ending
 }
@@ -60,6 +84,10 @@ func (a *analysis) nameRuns(toks []token) []nameRun {
 			j += n
 		}
 		titled := j > i
+		var title []string
+		for _, t := range toks[i:j] {
+			title = append(title, t.norm)
+		}
 		k := j
 		for k < len(toks) {
 			t := toks[k]
@@ -83,7 +111,7 @@ func (a *analysis) nameRuns(toks []token) []nameRun {
 			k--
 		}
 		if k > j {
-			r := nameRun{i: j, j: k, titled: titled, possessive: isPossessive(toks[k-1])}
+			r := nameRun{i: j, j: k, titled: titled, title: titleName(title), possessive: isPossessive(toks[k-1])}
 			for _, t := range toks[j:k] {
 				r.words = append(r.words, t.norm)
 			}
@@ -105,7 +133,30 @@ func (a *analysis) nameRuns(toks []token) []nameRun {
 			i++
 		}
 	}
+	markOrgs(toks, runs)
 	return runs
+}
+
+// orgJoiners join the parts of an institution's name: "UN Relief and Works Agency".
+var orgJoiners = set("and", "of", "for")
+
+// markOrgs marks the runs that a joiner ties to a following run ending in an
+// institution word.
+func markOrgs(toks []token, runs []nameRun) {
+	for k := len(runs) - 2; k >= 0; k-- {
+		r, next := &runs[k], runs[k+1]
+		if r.possessive || next.titled || next.i != r.j+1 || !orgJoiners[toks[r.j].norm] ||
+			toks[r.j].gap != gapSpace || toks[next.i].gap != gapSpace {
+			continue
+		}
+		r.inOrg = next.inOrg || orgWords[next.words[len(next.words)-1]]
+	}
+}
+
+// isOrg reports whether r is, or begins, the name of an institution and names no
+// known person.
+func (a *analysis) isOrg(r nameRun) bool {
+	return orgWords[r.words[len(r.words)-1]] || r.inOrg && !a.people.known(r.words)
 }
 
 func isDigitWord(s string) bool {
@@ -118,11 +169,24 @@ type people struct {
 	cand    map[string]map[string]bool // surname -> full names seen without a title ("Jon Finer, his deputy")
 	display map[string]string          // key -> fullest name as written
 	single  map[string]bool            // surnames seen alone as people ("Blinken said")
+	titled  map[string]map[string]bool // title -> keys of the people named with it ("governor" -> "ron smith")
 }
 
 func newPeople() *people {
 	return &people{full: map[string]map[string]bool{}, cand: map[string]map[string]bool{},
-		display: map[string]string{}, single: map[string]bool{}}
+		display: map[string]string{}, single: map[string]bool{}, titled: map[string]map[string]bool{}}
+}
+
+// byTitle returns the key of the one person the article names with title ("governor"
+// for "Gov. Ron Smith"), or "" when it names none or several.
+func (p *people) byTitle(title string) string {
+	if len(p.titled[title]) != 1 {
+		return ""
+	}
+	for k := range p.titled[title] {
+		return k
+	}
+	return ""
 }
 
 // nameWords drops initials ("J.") and suffixes ("III") from normalized name words.
@@ -214,6 +278,12 @@ func (a *analysis) findTitledPeople() {
 			}
 			if r.titled {
 				a.people.add(r.words, r.text)
+				if key, _ := a.people.resolve(r.words, r.text); key != "" && r.title != "" {
+					if a.people.titled[r.title] == nil {
+						a.people.titled[r.title] = map[string]bool{}
+					}
+					a.people.titled[r.title][key] = true
+				}
 				continue
 			}
 			if w := nameWords(r.words); len(w) >= 2 && len(w) <= 4 && !r.possessive {
@@ -234,7 +304,7 @@ func (a *analysis) findTitledPeople() {
 // addSpeaker indexes the names in a named source.
 func (a *analysis) addSpeaker(toks []token) {
 	for _, r := range a.nameRuns(toks) {
-		if r.possessive || a.isActor(toks[r.i:r.j]) || a.lex.anon[r.words[len(r.words)-1]] {
+		if r.possessive || a.isActor(toks[r.i:r.j]) || a.lex.anon[r.words[len(r.words)-1]] || r.inOrg && !a.people.known(r.words) {
 			continue
 		}
 		// a single word counts only when it is clearly a person: a title or a known surname
@@ -266,8 +336,11 @@ func (a *analysis) isPerson(toks []token) bool {
 	if a.kindOf(toks) == Anonymous {
 		return false
 	}
+	if a.titledAs(toks) != "" {
+		return true
+	}
 	for _, r := range a.nameRuns(toks) {
-		if !r.possessive && !a.isActor(toks[r.i:r.j]) && !orgWords[r.words[len(r.words)-1]] {
+		if !r.possessive && !a.isActor(toks[r.i:r.j]) && !a.isOrg(r) {
 			return true
 		}
 	}
@@ -286,7 +359,7 @@ func (a *analysis) person(toks []token) (key, name string, anon bool) {
 		if anonymous {
 			break
 		}
-		if r.possessive || a.isActor(toks[r.i:r.j]) || orgWords[r.words[len(r.words)-1]] {
+		if r.possessive || a.isActor(toks[r.i:r.j]) || a.isOrg(r) {
 			continue
 		}
 		if r.titled || a.people.known(r.words) || len(r.words) > 1 {
@@ -296,6 +369,9 @@ func (a *analysis) person(toks []token) (key, name string, anon bool) {
 	}
 	if len(toks) == 0 {
 		return "", "", false
+	}
+	if key := a.titledAs(toks); key != "" && !anonymous {
+		return key, a.people.display[key], false // "the governor": "Gov. Ron Smith"
 	}
 	// an institution or unnamed source: the phrase itself
 	i := 0
@@ -308,4 +384,21 @@ func (a *analysis) person(toks []token) (key, name string, anon bool) {
 	}
 	text := a.text[toks[i].start:toks[len(toks)-1].end]
 	return strings.Join(words, " "), text, anonymous
+}
+
+// titledAs returns the key of the person a source phrase names by title alone: "the
+// governor" is the one person named "Gov. Ron Smith", "Governor Ron Smith", in the
+// article. It returns "" when the article names no one, or several, with that title.
+func (a *analysis) titledAs(toks []token) string {
+	if len(toks) < 2 || toks[0].norm != "the" {
+		return ""
+	}
+	var words []string
+	for _, t := range toks[1:] {
+		if t.gap != gapSpace && t.gap != gapHyphen {
+			return ""
+		}
+		words = append(words, t.norm)
+	}
+	return a.people.byTitle(titleName(words))
 }

@@ -84,7 +84,7 @@ func (a *analysis) quotes() {
 		}
 		q.Fragment = q.Words <= 5 && !atStart && qs.firstPos == qs.lastPos
 
-		toks, si, sj, via := a.speakerAfter(qs, qi)
+		toks, si, sj, via, tagged := a.speakerAfter(qs, qi)
 		if toks == nil {
 			toks, si, sj, via = a.speakerBefore(qs)
 		}
@@ -102,18 +102,6 @@ func (a *analysis) quotes() {
 			}
 			q.Via = via
 		}
-		if q.Key == "" && !q.Fragment && atStart && len(a.rep.Quotes) > 0 {
-			// a quote that opens the sentence after another quote's, with no speaker of
-			// its own, continues it
-			prev := a.rep.Quotes[len(a.rep.Quotes)-1]
-			pq := spans[qi-1]
-			if prev.Key != "" && !prev.Fragment && (qs.firstPos == pq.lastPos+1 || qs.firstPos == pq.lastPos && a.wordsBetween(pq.end, qs.start) == 0) {
-				q.Key, q.Name, q.Anonymous, q.Via = prev.Key, prev.Name, prev.Anonymous, "continued"
-				if q.Speaker == "" {
-					q.Speaker = prev.Speaker
-				}
-			}
-		}
 		if q.Key == "" {
 			// "… a “tangible” discussion …, said the official": a source named after the
 			// quote in its sentence
@@ -127,6 +115,19 @@ func (a *analysis) quotes() {
 					q.Speaker, q.Via = at.Source, "sentence"
 					q.Key, q.Name, q.Anonymous = a.personText(at)
 					break
+				}
+			}
+		}
+		if q.Key == "" && !q.Fragment && atStart && !tagged && len(a.rep.Quotes) > 0 {
+			// a quote that opens the sentence after another quote's, with no speaker of
+			// its own, continues it; one followed by a speech verb has a speaker of its
+			// own, found or not ("“…,” one of the neighbors said")
+			prev := a.rep.Quotes[len(a.rep.Quotes)-1]
+			pq := spans[qi-1]
+			if prev.Key != "" && !prev.Fragment && (qs.firstPos == pq.lastPos+1 || qs.firstPos == pq.lastPos && a.wordsBetween(pq.end, qs.start) == 0) {
+				q.Key, q.Name, q.Anonymous, q.Via = prev.Key, prev.Name, prev.Anonymous, "continued"
+				if q.Speaker == "" {
+					q.Speaker = prev.Speaker
 				}
 			}
 		}
@@ -156,8 +157,9 @@ func (a *analysis) wordsBetween(from, to int) int {
 	return len(tokenize(a.text[from:to], 0))
 }
 
-// speakerAfter looks for “…,” X said / “…,” said X right after the quote.
-func (a *analysis) speakerAfter(qs quoteSpan, qi int) ([]token, int, int, string) {
+// speakerAfter looks for “…,” X said / “…,” said X right after the quote. tagged
+// reports a speech verb right after the quote, whether its subject was found or not.
+func (a *analysis) speakerAfter(qs quoteSpan, qi int) ([]token, int, int, string, bool) {
 	limit := len(a.text)
 	if qi+1 < len(a.spans) {
 		limit = a.spans[qi+1].start
@@ -179,10 +181,10 @@ func (a *analysis) speakerAfter(qs quoteSpan, qi int) ([]token, int, int, string
 		}
 		between := a.text[qs.end:st.toks[k].start]
 		if strings.TrimLeft(between, " ,\u00a0\n") != "" && strings.Trim(between, " ,.\u00a0") != "" {
-			return nil, 0, -1, ""
+			return nil, 0, -1, "", false
 		}
 		if pos > qs.lastPos && st.toks[k].upper {
-			return nil, 0, -1, "" // a new sentence with a subject of its own
+			return nil, 0, -1, "", false // a new sentence with a subject of its own
 		}
 		for v := k; v < len(st.toks) && v < k+8; v++ {
 			t := st.toks[v]
@@ -195,14 +197,15 @@ func (a *analysis) speakerAfter(qs quoteSpan, qi int) ([]token, int, int, string
 			if !a.lex.verbs[t.norm] || t.upper {
 				continue
 			}
-			if i, j, ok := a.subject(st.toks, v); ok && i >= k {
-				return st.toks, i, j, "after"
+			i, j, ok := a.subject(st.toks, v)
+			if ok && i >= k {
+				return st.toks, i, j, "after", true
 			}
-			break
+			return nil, 0, -1, "", !ok
 		}
-		return nil, 0, -1, ""
+		return nil, 0, -1, "", false
 	}
-	return nil, 0, -1, ""
+	return nil, 0, -1, "", false
 }
 
 // speakerBefore looks for X said (that) “…” in the sentence where the quote opens. A
