@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -548,19 +549,47 @@ next:
 	}
 	groups = split
 	for i := range groups {
-		g := &groups[i]
-		for _, v := range g.Values[1:] {
-			w := g.Values[0]
-			if v.Doc != w.Doc && !v.Vague && !w.Vague && (v.Value != w.Value || v.Max != w.Max) {
-				g.Differ = true
-			}
-		}
+		groups[i].Differ = differs(groups[i].Values)
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return docsIn(groups[i]) > docsIn(groups[j]) })
 	if groups == nil {
 		groups = []NumberGroup{}
 	}
 	return groups
+}
+
+// differs reports whether two articles give different figures among uses: each gives
+// a figure the other does not. One that gives a figure more (the injured as well as the
+// dead, both counting people) does not differ, nor does one that gives the same figures
+// in another order. Vague figures ("dozens") are left out.
+func differs(uses []NumberUse) bool {
+	own := func(a, b string) bool { // a gives a figure b does not
+		for _, u := range uses {
+			if u.Doc != a || u.Vague {
+				continue
+			}
+			if !slices.ContainsFunc(uses, func(v NumberUse) bool {
+				return v.Doc == b && !v.Vague && v.Value == u.Value && v.Max == u.Max
+			}) {
+				return true
+			}
+		}
+		return false
+	}
+	var docs []string
+	for _, u := range uses {
+		if !u.Vague && !slices.Contains(docs, u.Doc) {
+			docs = append(docs, u.Doc)
+		}
+	}
+	for i, a := range docs {
+		for _, b := range docs[i+1:] {
+			if own(a, b) && own(b, a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // byMagnitude splits a group into numbers of the same order: a toll of 1,200 and one of
