@@ -222,7 +222,7 @@ func splitWords(s string, out []rawWord) []rawWord {
 		if !isWordRune(r) {
 			// "8%" is 8 percent: the sign becomes the word, so both compare as one.
 			if t == "%" && len(out) > n && isDigit(rune(out[len(out)-1].text[len(out[len(out)-1].text)-1])) {
-				out = append(out, rawWord{text: t, lower: "percent"})
+				out = append(out, rawWord{text: "percent", lower: "percent"})
 			}
 			continue
 		}
@@ -235,11 +235,13 @@ func splitWords(s string, out []rawWord) []rawWord {
 		if strings.HasSuffix(t, ".") && len(t) > 2 && strings.Count(t, ".") > 1 {
 			w.text = t // keep "U.S." whole
 		}
-		w.lower = fold(strings.ToLower(w.text))
+		w.lower = Fold(strings.ToLower(w.text))
 		// A number with its unit written on ("$1.2bn", "60m", "2,000ft") is the number
-		// and the unit, as when written apart.
+		// and the unit, as when written apart. The unit is written out ("billion",
+		// "feet"), as evidence lists it.
 		if num, unit, ok := numberUnit(w.text); ok {
-			out = append(out, rawWord{text: num, lower: num, first: w.first}, rawWord{text: unit, lower: unitWords[strings.ToLower(unit)]})
+			word := unitWords[strings.ToLower(unit)]
+			out = append(out, rawWord{text: num, lower: num, first: w.first}, rawWord{text: word, lower: word})
 			continue
 		}
 		out = append(out, w)
@@ -271,10 +273,10 @@ var unitWords = map[string]string{
 	"km": "km", "kg": "kg", "ft": "feet", "mph": "mph", "kph": "kph", "cm": "cm", "mm": "mm", "mi": "miles", "lb": "lb", "lbs": "lb",
 }
 
-// fold returns a lower-case word without its diacritics, so that "Erdoğan" and
+// Fold returns a lower-case word without its diacritics, so that "Erdoğan" and
 // "Erdogan", "Doğanşehir" and "Dogansehir", "café" and "cafe" match: outlets differ in
 // whether they keep them. Letters outside Latin are kept as they are.
-func fold(lower string) string {
+func Fold(lower string) string {
 	ascii := true
 	for i := 0; i < len(lower); i++ {
 		if lower[i] >= utf8.RuneSelf {

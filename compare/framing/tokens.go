@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/compare"
 )
 
 // gap says what separates a token from the one before it.
@@ -137,8 +139,8 @@ func classifyGap(g string) gap {
 	return gapPunct
 }
 
-// normWord folds a word for matching: lower case, straight apostrophes, no dots, no
-// possessive "'s".
+// normWord folds a word for matching: lower case without diacritics (compare.Fold),
+// straight apostrophes, no dots, no possessive "'s".
 func normWord(w string) string {
 	plain := true // lower-case ASCII letters and digits only: nothing to fold
 	for i := 0; i < len(w) && plain; i++ {
@@ -159,7 +161,7 @@ func normWord(w string) string {
 			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	n := b.String()
+	n := compare.Fold(b.String())
 	n = strings.TrimSuffix(n, "'s")
 	n = strings.TrimSuffix(n, "'")
 	return n
