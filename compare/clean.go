@@ -2,6 +2,7 @@ package compare
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,9 +32,13 @@ type Cleaned struct {
 // ("Most Popular", "read more:", "Related Topics", "Share", "4 minute read"), section
 // labels above the headline ("Middle East"), bylines and author notes ("By Jennifer
 // Hansler, CNN", "David Gritten" above "BBC News", "Lazar Berman is The Times of Israel's
-// diplomatic reporter"), datelines ("CNN —", "WASHINGTON (AP) —"), publication times
-// ("Updated 2 hours ago"), photo credits ("(Kobi Gideon/GPO)", "Image source, Getty
-// Images"), lines repeated word for word (a caption shown twice) and contributor notes.
+// diplomatic reporter", and at the article's foot "Sarah Lee is a Reuters correspondent
+// based in Miami."), datelines ("CNN —", "WASHINGTON (AP) —", "MALATYA, Turkey (AP) —",
+// "Gaza City, Oct. 7 (AFP) -"), publication times ("Updated 2 hours ago"), photo credits
+// ("(Kobi Gideon/GPO)", "Image source, Getty Images"), lines repeated word for word (a
+// caption shown twice), contributor notes, editor's notes and corrections, and footers
+// (copyright notices, "This article was originally published on …", "Contact the
+// reporter at …").
 // Everything set aside is reported in Debris with its offsets, so nothing the reader
 // pasted disappears unseen.
 //
@@ -72,6 +77,12 @@ func Clean(text string) Cleaned {
 			continue
 		case isContributors(s, n):
 			c.debris(DebrisContributors, text, l.start, l.end)
+			continue
+		case isNote(s, n):
+			c.debris(DebrisNote, text, l.start, l.end)
+			continue
+		case isFooter(s, n):
+			c.debris(DebrisFooter, text, l.start, l.end)
 			continue
 		case isByline(s, n) || isAuthorNote(s, n, top) || isSourceLine(s, n) || isOutletLine(s) ||
 			wasByline && isRoleLine(s, n) ||
@@ -137,7 +148,33 @@ func Clean(text string) Cleaned {
 		}
 		c.Blocks = append(c.Blocks, Block{Role: role, Start: start, End: l.end})
 	}
+	c.footBios(text)
 	return c
+}
+
+// footBios sets aside the author biographies that close the article ("Sarah Lee is a
+// Reuters correspondent based in Miami.", "John Smith covers weather for the Miami
+// Herald."): body paragraphs shaped as a bio with no body text after them but some
+// before. A sentence of that shape further up ("… is a correspondent who was detained in
+// Iran") is the story.
+func (c *Cleaned) footBios(text string) {
+	found := false
+	for i := len(c.Blocks) - 1; i >= 0; i-- {
+		b := c.Blocks[i]
+		if b.Role != RoleBody {
+			continue
+		}
+		s := text[b.Start:b.End]
+		if !isBio(s, wordCount(s)) || !hasRole(c.Blocks[:i], RoleBody) {
+			break
+		}
+		c.Blocks = slices.Delete(c.Blocks, i, i+1)
+		c.debris(DebrisByline, text, b.Start, b.End)
+		found = true
+	}
+	if found {
+		slices.SortStableFunc(c.Debris, func(a, b Debris) int { return a.Start - b.Start })
+	}
 }
 
 // debris records text[start:end] as set aside, trimmed of surrounding space.
@@ -380,7 +417,7 @@ func navKey(s string) string {
 }
 
 func isNavigation(s string, n int) bool {
-	if navLines[navKey(s)] || !hasAlnum(s) { // "___", "* * *"
+	if navLines[navKey(s)] || !hasAlnum(s) || n <= 6 && moreFrom(navKey(s)) { // "___", "* * *"
 		return true
 	}
 	if n <= 4 && s[0] >= '0' && s[0] <= '9' && patterns().readTime.MatchString(s) {
@@ -394,8 +431,25 @@ func isNavigation(s string, n int) bool {
 // such as "Related Articles", or Al Jazeera's "list of 4 items".
 func navMarker(s string) bool {
 	k := navKey(s)
-	return navMarkers[k] || strings.HasPrefix(k, "list of ")
+	return navMarkers[k] || strings.HasPrefix(k, "list of ") || moreFrom(k)
 }
+
+// moreFrom reports a link to more of an outlet's or author's stories, given its navKey:
+// "more from reuters", "more from the bbc", "more from this author". "More from the
+// hearing" may be a heading in the body.
+func moreFrom(k string) bool {
+	rest, ok := strings.CutPrefix(k, "more from ")
+	if !ok {
+		rest, ok = strings.CutPrefix(k, "more stories from ")
+	}
+	if !ok {
+		return false
+	}
+	return outlets[rest] || outlets[strings.TrimPrefix(rest, "the ")] || moreFromOthers[rest]
+}
+
+var moreFromOthers = setOf("this author", "the author", "this writer", "this reporter", "this section",
+	"our partners", "around the web", "the web")
 
 // cleanPatterns are the regular expressions that recognise debris. They are compiled
 // on first use: compiling their Unicode classes costs tens of milliseconds under
@@ -405,7 +459,7 @@ type cleanPatterns struct {
 	byline, authorNote, source, role                     *regexp.Regexp // who wrote it
 	datelineLine, datelinePrefix                         *regexp.Regexp // where it was filed
 	creditTail, creditLine, creditAgency, photographTail *regexp.Regexp // photo credits
-	contributors                                         *regexp.Regexp
+	contributors, note, footer                           *regexp.Regexp // the article's foot
 }
 
 var patterns = sync.OnceValue(func() *cleanPatterns {
@@ -424,9 +478,14 @@ var patterns = sync.OnceValue(func() *cleanPatterns {
 		// "CNN —", "WASHINGTON (AP) —" on a line of its own.
 		datelineLine: regexp.MustCompile(`^[\p{Lu}][\p{L}.,'’\s\x{00a0}]{0,40}(\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--)[\s\x{00a0}]*$`),
 
-		// "WASHINGTON (AP) — ", "JERUSALEM — " or "CAIRO/JERUSALEM, Feb 7 (Reuters) - "
-		// opening the first paragraph.
-		datelinePrefix: regexp.MustCompile(`^\p{Lu}[\p{Lu}.,'’ /]{1,40}(,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?([\s\x{00a0}]*\([\p{L} .]{1,30}\))?[\s\x{00a0}]*(—|–|--|-)[\s\x{00a0}]+`),
+		// A dateline opening the first paragraph: a place in capitals, maybe its region or
+		// country and the date, maybe the agency ("WASHINGTON (AP) — ", "JERUSALEM — ",
+		// "MALATYA, Turkey (AP) — ", "CAIRO/JERUSALEM, Feb 7 (Reuters) - "); or a place
+		// in mixed case followed by a news agency in brackets, which body text never is
+		// ("Gaza City, Oct. 7 (AFP) - ", "Washington (CNN) — ").
+		datelinePrefix: regexp.MustCompile(`^(\p{Lu}[\p{Lu}.,'’ /]{1,40}` + dlRegion + `?` + dlDate + `?([\s\x{00a0}]*\([\p{L} .]{1,30}\))?` +
+			`|\p{Lu}\p{Ll}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|al|el|de|la|le)){0,3}` + dlRegion + `?` + dlDate + `?[\s\x{00a0}]*\((` + dlAgencies + `)\))` +
+			`[\s\x{00a0}]*(—|–|--|-)([\s\x{00a0}]+|$)`),
 
 		// A photo credit closing a caption: "(Kobi Gideon/GPO)", "(MAHMUD HAMS / AFP)",
 		// "(Hezbollah Military Media, via AP)", "(AP Photo/Ohad Zwigenberg)".
@@ -444,6 +503,18 @@ var patterns = sync.OnceValue(func() *cleanPatterns {
 		// "Jacob Magid contributed to this report.", "Associated Press writers … contributed."
 		contributors: regexp.MustCompile(`(?i)(contributed (to this report|reporting|to this article|to this story)|^reporting was contributed by|^additional reporting by|^(writing|reporting) by .{1,80}editing by|\b(writers?|reporters?|correspondents?|staff)\b.{0,200}\bcontributed\.?$)`),
 
+		// "Editor's note: This story has been updated.", "Correction: An earlier version …"
+		note: regexp.MustCompile(`(?i)^(editor['’]?s['’]? note|note to (our )?readers|corrections?|clarification)\s*(:|—|–)\s*\S`),
+
+		// A copyright notice ("Copyright 2024 The Associated Press. All rights reserved.",
+		// "© 2024 Reuters"), a note on where the article first appeared, or how to
+		// reach its author.
+		footer: regexp.MustCompile(`(?i)^((copyright\s*(©|\(c\))?|©)\s*\d{4}\b|all rights reserved\b|this material may not be published\b` +
+			`|this (article|story|piece|post|column) (was|has been|is|first) (originally |first )?(published|posted|appeared|ran)\b` +
+			`|(originally|first) (published|appeared) (on|in|at|by)\b|a version of this (article|story) (appears|appeared|was published)\b` +
+			`|(contact|email|e-mail|reach|write to) (the )?(reporter|writer|author|journalist|correspondent|editor)s?\b` +
+			`|(contact|email|e-mail|reach) \p{Lu}[\p{L}'’.\-]*( \p{Lu}[\p{L}'’.\-]*){0,3} (at|on|via) \S+@\S+$)`),
+
 		// "Source: Al Jazeera and news agencies", "Reporting from Tel Aviv"
 		source: regexp.MustCompile(`(?i)^(source|sources)\s*:\s*\S.{0,80}$|^reporting from\s+\p{Lu}.{0,60}$`),
 
@@ -451,6 +522,15 @@ var patterns = sync.OnceValue(func() *cleanPatterns {
 		role: regexp.MustCompile(`^\p{Lu}[\p{L}'’\-]*(\s+[\p{L}'’\-]+){0,4}\s+(correspondent|reporter|editor|writer|journalist|analyst|producer|columnist)s?(\s*(,|\bat\b|\bfor\b|\bin\b)\s*\p{Lu}[\p{L}. ]{0,40})?$`),
 	}
 })
+
+// Parts of a dateline: a region or country (", Turkey", ", N.C.", ", West Bank"), a
+// date (", Oct. 7", ", 7 October") and the agencies whose name in brackets marks a
+// dateline in mixed case.
+const (
+	dlRegion   = `(,\s*\p{Lu}[\p{L}.'’\-]*(\s+\p{Lu}[\p{L}.'’\-]*){0,2})`
+	dlDate     = `(,\s*(\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?))`
+	dlAgencies = `AP|AFP|Reuters|CNN|UPI|dpa|DPA|Xinhua|TASS|Tass|AA|Anadolu|EFE|ANSA|Kyodo|Yonhap|PTI|IANS|ANI|JTA|Bloomberg|WAFA|IRNA|Interfax|Sputnik|Bernama|Antara|KUNA|MENA|SANA|Al Jazeera|AP/AFP|AFP/AP`
+)
 
 // The checks below run a cheap test before their expression: most lines are body text.
 
@@ -492,19 +572,42 @@ func datelineIndex(s string) []int {
 	return patterns().datelinePrefix.FindStringIndex(s)
 }
 
-// isAuthorNote accepts a one-line author biography at the top of the article or, further
-// down, one that is not written as a sentence.
+// isAuthorNote accepts a one-line author biography not written as a sentence ("Lazar
+// Berman is The Times of Israel's diplomatic reporter") or, at the top of the article,
+// one shaped as a biography (see isBio): "Jason Smith is a Reuters correspondent who was
+// detained in Iran." opening the story is the story.
 func isAuthorNote(s string, n int, top bool) bool {
 	if n > 25 || !strings.Contains(s, " is ") && !strings.Contains(s, " was ") &&
 		!strings.Contains(s, " writes ") && !strings.Contains(s, " covers ") && !strings.Contains(s, " reports ") ||
 		!patterns().authorNote.MatchString(s) {
 		return false
 	}
-	return top || !strings.HasSuffix(s, ".")
+	return !strings.HasSuffix(s, ".") || top && isBio(s, n)
 }
 
+// isDatelineLine accepts a dateline on a line of its own: "CNN —", "MALATYA, Turkey (AP) —".
 func isDatelineLine(s string, n int) bool {
-	return n <= 6 && strings.ContainsAny(s, "—–-") && patterns().datelineLine.MatchString(s)
+	if n > 8 || !strings.ContainsAny(s, "—–-") {
+		return false
+	}
+	if n <= 6 && patterns().datelineLine.MatchString(s) {
+		return true
+	}
+	m := datelineIndex(s)
+	return m != nil && m[1] == len(s)
+}
+
+// isNote accepts an editor's note or a correction: "Editor's note: This story has been updated."
+func isNote(s string, n int) bool {
+	return n <= 80 && strings.ContainsAny(s, ":—–") && (s[0] == 'E' || s[0] == 'e' || s[0] == 'N' || s[0] == 'C' || s[0] == 'c') &&
+		patterns().note.MatchString(s)
+}
+
+// isFooter accepts what a page prints under the article: a copyright notice, where the
+// article first appeared, how to contact its author.
+func isFooter(s string, n int) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	return n <= 60 && strings.ContainsRune("©CcTtAaOoFfEeRrWw", first) && patterns().footer.MatchString(s)
 }
 
 func isCreditLine(s string, n int) bool {
@@ -718,3 +821,163 @@ func captionLabel(s string) int {
 	}
 	return 0
 }
+
+// isBio reports a sentence shaped like an author's biography: a name of two to four
+// words, then "is" and a journalist's role ("Sarah Lee is a Reuters correspondent based
+// in Miami.", "… is The Times of Israel's diplomatic reporter."), or "covers", "writes"
+// or "reports", a beat and the outlet ("John Smith covers weather for the Miami
+// Herald."). What may follow the role is where or for whom the author works, or what
+// they cover: "… is a correspondent who was detained in Iran." is no biography.
+func isBio(s string, n int) bool {
+	if n < 4 || n > 35 || !strings.HasSuffix(s, ".") || strings.ContainsAny(s, "\"“”?!;:()") {
+		return false
+	}
+	words := strings.Fields(strings.TrimSuffix(s, "."))
+	i := nameLength(words)
+	if i < 2 || i >= len(words)-1 {
+		return false
+	}
+	switch words[i] {
+	case "is":
+		return bioRole(words[i+1:])
+	case "covers", "writes", "reports":
+		return bioBeat(words[i+1:], words[i] != "covers")
+	}
+	return false
+}
+
+// nameLength returns how many words open words as a person's name: capitalised words
+// and particles ("al", "de"), at most four, none a pronoun or title ("He", "The", "Mr.").
+func nameLength(words []string) int {
+	i := 0
+	for ; i < len(words) && i <= 4; i++ {
+		w := words[i]
+		r, _ := utf8.DecodeRuneInString(w)
+		if nameParticles[w] && i > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) || notNames[strings.ToLower(strings.TrimRight(w, "."))] ||
+			strings.IndexFunc(w, func(c rune) bool { return !unicode.IsLetter(c) && !strings.ContainsRune("'’.-", c) }) >= 0 {
+			break
+		}
+	}
+	if i > 4 {
+		return 0
+	}
+	return i
+}
+
+// notNames are capitalised words that open a sentence but no person's name.
+var notNames = setOf("the", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you",
+	"his", "her", "its", "their", "our", "my", "a", "an", "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen",
+	"president", "minister", "in", "on", "at", "but", "and", "if", "when", "after", "there", "here")
+
+// bioRoles are the roles a biography gives its author ("chief" only as "bureau chief").
+var bioRoles = setOf("reporter", "correspondent", "editor", "writer", "columnist", "journalist", "contributor",
+	"producer", "analyst", "author", "photographer", "photojournalist", "critic", "commentator", "chief")
+
+// bioRole reads what follows "is" in a biography: an article or the outlet's name, a few
+// words of description, the role ("diplomatic reporter", "bureau chief") and a tail.
+func bioRole(rest []string) bool {
+	first, _ := utf8.DecodeRuneInString(rest[0])
+	if rest[0] != "a" && rest[0] != "an" && rest[0] != "the" && !unicode.IsUpper(first) {
+		return false
+	}
+	for j, w := range rest[:min(len(rest), 8)] {
+		l := strings.ToLower(strings.TrimRight(w, ","))
+		if bioRoles[l] && (l != "chief" || j > 0 && rest[j-1] == "bureau") {
+			return j > 0 && bioTail(rest[j+1:])
+		}
+		if strings.HasSuffix(w, ",") {
+			return false // a comma before the role: "is a man, a father"
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && j > 0 && bioFunctionWords[l] &&
+			!(l == "of" || l == "and") {
+			return false // "is the son of a reporter", "is proud to be a reporter"
+		}
+		if l == "of" && (j == 0 || j+1 >= len(rest) || !unicode.IsUpper([]rune(rest[j+1])[0]) || !unicode.IsUpper([]rune(rest[j-1])[0])) {
+			return false // "of" only inside an outlet's name: "The Times of Israel's"
+		}
+	}
+	return false
+}
+
+// bioBeat reads what follows "covers", "writes" or "reports" in a biography: the beat
+// ("weather", "about technology"; "covers" needs one) and "for" or "at" the outlet, in
+// capitals, then a tail ("John Smith covers weather for the Miami Herald.").
+func bioBeat(rest []string, noBeat bool) bool {
+	for j, w := range rest[:min(len(rest), 7)] {
+		if w == "for" || w == "at" {
+			if j == 0 && !noBeat {
+				return false
+			}
+			k := j + 1
+			if k < len(rest) && (rest[k] == "the" || rest[k] == "The") {
+				k++
+			}
+			m := k
+			for ; m < len(rest); m++ {
+				r, _ := utf8.DecodeRuneInString(rest[m])
+				if !unicode.IsUpper(r) && rest[m] != "of" && rest[m] != "&" && rest[m] != "and" {
+					break
+				}
+			}
+			if m == k || !unicode.IsUpper([]rune(rest[m-1])[0]) {
+				return false // no outlet: "covers the cost for the family"
+			}
+			return bioTail(rest[m:])
+		}
+		if bioClauseWords[strings.ToLower(strings.Trim(w, ",."))] {
+			return false
+		}
+	}
+	return false
+}
+
+// bioTail reports whether the words after a biography's role say where or for whom the
+// author works or what they cover ("based in Miami", "for Reuters", ", where she covers
+// energy", "who covers the White House"), not what happened to them.
+func bioTail(tail []string) bool {
+	if len(tail) == 0 {
+		return true
+	}
+	if len(tail) > 15 || !bioTailStarts[strings.ToLower(tail[0])] {
+		return false
+	}
+	for j := 0; j < len(tail); j++ {
+		l := strings.ToLower(strings.Trim(tail[j], ",."))
+		if l == "who" || l == "where" {
+			// "who covers the White House", "where she has reported on energy"
+			if l == "where" && j+1 < len(tail) && (tail[j+1] == "he" || tail[j+1] == "she" || tail[j+1] == "they") {
+				j++
+			}
+			if j+1 < len(tail) && (tail[j+1] == "has" || tail[j+1] == "have" || tail[j+1] == "previously") {
+				j++
+			}
+			if j+1 >= len(tail) || !bioBeatVerbs[strings.ToLower(tail[j+1])] {
+				return false
+			}
+			j++
+			continue
+		}
+		if bioClauseWords[l] {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// bioTailStarts open what may follow a biography's role.
+	bioTailStarts = setOf("based", "for", "at", "with", "in", "on", "from", "covering", "who", "and", "where", "focusing")
+	// bioBeatVerbs say what an author covers: "who covers the White House".
+	bioBeatVerbs = setOf("covers", "covered", "writes", "written", "wrote", "reports", "reported", "focuses",
+		"focused", "edits", "edited", "worked", "works", "specializes", "specialises")
+	// bioClauseWords open or make a clause that tells a story, not a biography.
+	bioClauseWords = setOf("who", "which", "that", "when", "after", "before", "until", "because", "while",
+		"whose", "was", "were", "is", "are", "has", "had", "have", "been", "being", "said", "says", "told",
+		"but", "if", "will", "would", "could", "did", "not")
+	// bioFunctionWords may not come between "is" and the role.
+	bioFunctionWords = setOf("of", "and", "to", "for", "in", "at", "with", "by", "on", "from", "who",
+		"which", "that", "be", "been", "not", "no", "was", "as", "like")
+)

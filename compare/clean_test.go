@@ -175,6 +175,94 @@ func TestClean(t *testing.T) {
 			roles: map[string]Role{"By Tuesday, officials expect a deal.": RoleBody, "By the way, the envoy said no.": RoleBody},
 		},
 		{
+			name:   "dateline with a country",
+			text:   "MALATYA, Turkey (AP) — A powerful magnitude 6.6 earthquake shook eastern Turkey early Tuesday. Officials said 95 died.",
+			debris: []found{{DebrisDateline, "MALATYA, Turkey (AP) —"}},
+			roles:  map[string]Role{"A powerful magnitude 6.6 earthquake shook eastern Turkey early Tuesday.": RoleBody},
+		},
+		{
+			name:     "dateline with a country under the headline",
+			text:     "Israeli strikes hit Beirut suburbs\n\nBEIRUT, Lebanon (AP) — Israeli strikes hit Beirut's southern suburbs overnight.",
+			headline: "Israeli strikes hit Beirut suburbs",
+			debris:   []found{{DebrisDateline, "BEIRUT, Lebanon (AP) —"}},
+			roles:    map[string]Role{"Israeli strikes hit Beirut's southern suburbs overnight.": RoleBody},
+		},
+		{
+			name:   "dateline in mixed case with a date and an agency",
+			text:   "Gaza City, Oct. 7 (AFP) - Palestinians fled south on Saturday as strikes went on.",
+			debris: []found{{DebrisDateline, "Gaza City, Oct. 7 (AFP) -"}},
+			roles:  map[string]Role{"Palestinians fled south on Saturday as strikes went on.": RoleBody},
+		},
+		{
+			name:   "dateline in mixed case on a line of its own",
+			text:   "Gaza City, Oct. 7 (AFP) -\n\nPalestinians fled south on Saturday.",
+			debris: []found{{DebrisDateline, "Gaza City, Oct. 7 (AFP) -"}},
+			roles:  map[string]Role{"Palestinians fled south on Saturday.": RoleBody},
+		},
+		{
+			name: "first paragraphs that open with a place are kept",
+			text: "Gaza City — home to more than half a million people — was hit again on Tuesday.\n\n" +
+				"Beirut, Lebanon — a city still scarred by the 2020 port blast — woke to more strikes.\n\n" +
+				"The World Health Organization (WHO) — the UN's health agency — said hospitals were full.\n\n" +
+				"Hamas (the militant group) - which runs Gaza - rejected the offer.",
+			roles: map[string]Role{
+				"Gaza City — home to more than half a million people — was hit again on Tuesday.":          RoleBody,
+				"Beirut, Lebanon — a city still scarred by the 2020 port blast — woke to more strikes.":    RoleBody,
+				"The World Health Organization (WHO) — the UN's health agency — said hospitals were full.": RoleBody,
+				"Hamas (the militant group) - which runs Gaza - rejected the offer.":                       RoleBody},
+		},
+		{
+			name: "copyright footer, editor's note and the author's bio at the foot",
+			text: "Storm batters coast, leaving 3 dead\n\nA powerful storm battered the coast on Tuesday, killing three people, officials said.\n\n" +
+				"Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.\n\n" +
+				"Editor's note: This story has been updated.\n\nSarah Lee is a Reuters correspondent based in Miami.",
+			headline: "Storm batters coast, leaving 3 dead",
+			debris: []found{
+				{DebrisFooter, "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed."},
+				{DebrisNote, "Editor's note: This story has been updated."},
+				{DebrisByline, "Sarah Lee is a Reuters correspondent based in Miami."}},
+			roles: map[string]Role{"A powerful storm battered the coast on Tuesday, killing three people, officials said.": RoleBody},
+		},
+		{
+			name: "bio, contact, more from the outlet and notes at the foot",
+			text: "Storm kills three on coast\n\nForecasters expect the storm to weaken by Thursday.\n\n" +
+				"John Smith covers weather for the Miami Herald.\n\nContact the reporter at jsmith@example.com.\n\nMore from Reuters\n\n" +
+				"This article was originally published on Oct. 8, 2024.\n\nCorrection: An earlier version of this story misstated the number of dead.",
+			headline: "Storm kills three on coast",
+			debris: []found{{DebrisByline, "John Smith covers weather for the Miami Herald."},
+				{DebrisFooter, "Contact the reporter at jsmith@example.com."}, {DebrisNavigation, "More from Reuters"},
+				{DebrisFooter, "This article was originally published on Oct. 8, 2024."},
+				{DebrisNote, "Correction: An earlier version of this story misstated the number of dead."}},
+			roles: map[string]Role{"Forecasters expect the storm to weaken by Thursday.": RoleBody},
+		},
+		{
+			name: "bios of other shapes at the foot",
+			text: "The talks began.\n\nJane Doe is the Washington bureau chief for Politico, where she covers the White House.\n\n" +
+				"Ali Kaya writes about energy for The Wall Street Journal from Istanbul.\n\n© 2024 Reuters",
+			debris: []found{{DebrisByline, "Jane Doe is the Washington bureau chief for Politico, where she covers the White House."},
+				{DebrisByline, "Ali Kaya writes about energy for The Wall Street Journal from Istanbul."}, {DebrisFooter, "© 2024 Reuters"}},
+			roles: map[string]Role{"The talks began.": RoleBody},
+		},
+		{
+			name: "sentences shaped like bios, notes or footers in the story are kept",
+			text: "Jason Smith is a Reuters correspondent who was detained in Iran in 2022.\n\n" +
+				"Sarah Lee is a Reuters correspondent based in Miami.\n\nShe said the storm was the worst she had seen.\n\n" +
+				"Copyright lawsuits rose sharply in 2024.\n\nThe editor's note was added on Monday.\n\n" +
+				"Contact the embassy at once, officials urged.\n\nThe story was first published in the Herald on Monday.\n\n" +
+				"More from the hearing\n\nJohn Smith covers the cost for the family.\n\n" +
+				"Evan Gershkovich is a Wall Street Journal reporter who was detained in Russia.",
+			roles: map[string]Role{
+				"Jason Smith is a Reuters correspondent who was detained in Iran in 2022.":       RoleBody,
+				"Sarah Lee is a Reuters correspondent based in Miami.":                           RoleBody,
+				"Copyright lawsuits rose sharply in 2024.":                                       RoleBody,
+				"The editor's note was added on Monday.":                                         RoleBody,
+				"Contact the embassy at once, officials urged.":                                  RoleBody,
+				"The story was first published in the Herald on Monday.":                         RoleBody,
+				"More from the hearing":                                                          RoleSubhead,
+				"John Smith covers the cost for the family.":                                     RoleBody,
+				"Evan Gershkovich is a Wall Street Journal reporter who was detained in Russia.": RoleBody},
+		},
+		{
 			name:  "soft-wrapped lines are one paragraph",
 			text:  "Secretary of State Antony J. Blinken is returning to the\nMiddle East this week with the goals of getting Israel to\ncurtail attacks.",
 			roles: map[string]Role{"Secretary of State Antony J. Blinken is returning to the\nMiddle East this week with the goals of getting Israel to\ncurtail attacks.": RoleBody},
@@ -423,4 +511,70 @@ func FuzzClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkSpans(t, text, Parse(Article{ID: "f", Text: text}))
 	})
+}
+
+// TestBio checks the shape of an author's biography (set aside at the article's foot, or
+// at its top) against sentences of the story that look like one.
+func TestBio(t *testing.T) {
+	tests := []struct {
+		line string
+		is   bool
+	}{
+		{"Sarah Lee is a Reuters correspondent based in Miami.", true},
+		{"John Smith covers weather for the Miami Herald.", true},
+		{"Lazar Berman is The Times of Israel's diplomatic reporter.", true},
+		{"Jane Doe is the Washington bureau chief for Politico, where she covers the White House.", true},
+		{"Ali Kaya writes about energy for The Wall Street Journal from Istanbul.", true},
+		{"Maria Garcia reports for Bloomberg from Madrid.", true},
+		{"Tom Brown is a senior editor at Vox who has covered climate since 2015.", true},
+		{"Smith is a correspondent who was detained in Iran.", false}, // one name word
+		{"Jason Smith is a Reuters correspondent who was detained in Iran in 2022.", false},
+		{"Evan Gershkovich is a Wall Street Journal reporter who has been held in Russia since March.", false},
+		{"John Smith is a reporter, his family said.", false},
+		{"Jane Doe is the daughter of a reporter.", false},
+		{"John Kerry is the author of the deal.", false},
+		{"John Smith covers the cost for the family.", false},
+		{"Jane Doe writes for a living.", false},
+		{"Prime Minister Benjamin Netanyahu is the author of three books.", false},
+		{"Mr. Smith is a correspondent for Reuters.", false},
+		{"The Associated Press is a news agency.", false},
+		{"Sarah Lee is a Reuters correspondent based in Miami", false}, // not a sentence: isAuthorNote's case
+	}
+	for _, tt := range tests {
+		if got := isBio(tt.line, wordCount(tt.line)); got != tt.is {
+			t.Errorf("isBio(%q) = %v, want %v", tt.line, got, tt.is)
+		}
+	}
+}
+
+// TestDateline checks the datelines that open a first paragraph against first paragraphs
+// that open with a place.
+func TestDateline(t *testing.T) {
+	tests := []struct {
+		line, dateline string // "" if there is none
+	}{
+		{"WASHINGTON (AP) — Blinken left.", "WASHINGTON (AP) — "},
+		{"LONDON, Oct 7 (Reuters) - Prices rose.", "LONDON, Oct 7 (Reuters) - "},
+		{"JERUSALEM — Talks began.", "JERUSALEM — "},
+		{"MALATYA, Turkey (AP) — A quake struck.", "MALATYA, Turkey (AP) — "},
+		{"BEIRUT, Lebanon (AP) — Strikes hit.", "BEIRUT, Lebanon (AP) — "},
+		{"Gaza City, Oct. 7 (AFP) - People fled.", "Gaza City, Oct. 7 (AFP) - "},
+		{"RALEIGH, N.C. (AP) — Voters lined up.", "RALEIGH, N.C. (AP) — "},
+		{"Washington (CNN) — The Senate voted.", "Washington (CNN) — "},
+		{"Ramallah, West Bank, 7 October (Reuters) - Troops raided.", "Ramallah, West Bank, 7 October (Reuters) - "},
+		{"Gaza City — home to half a million people — was hit.", ""},
+		{"Beirut, Lebanon — a city scarred by the blast — woke up.", ""},
+		{"The World Health Organization (WHO) — the UN agency — said so.", ""},
+		{"Hamas (the militant group) - which runs Gaza - said no.", ""},
+		{"Turkey said on Tuesday - officials confirmed - that 95 died.", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if m := datelineIndex(tt.line); m != nil {
+			got = tt.line[:m[1]]
+		}
+		if got != tt.dateline {
+			t.Errorf("dateline of %q = %q, want %q", tt.line, got, tt.dateline)
+		}
+	}
 }

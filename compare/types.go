@@ -50,6 +50,8 @@ const (
 	DebrisSection      DebrisKind = "section"      // section labels such as "Middle East"
 	DebrisNavigation   DebrisKind = "navigation"   // "Most Popular", "Related Articles", "read more:", "Back to top button"
 	DebrisContributors DebrisKind = "contributors" // "X and Y contributed to this report."
+	DebrisFooter       DebrisKind = "footer"       // "Copyright 2024 The Associated Press. All rights reserved.", "This article was originally published on …"
+	DebrisNote         DebrisKind = "note"         // "Editor's note: This story has been updated.", "Correction: …"
 	DebrisTimestamp    DebrisKind = "timestamp"    // "Updated 2 hours ago", "Wed 7 Feb 2024 18.45 CET"
 )
 
