@@ -141,7 +141,7 @@ type sent struct {
 	terms    []term
 	ids      []int     // feature id of each term
 	vec      []feature // sorted by id, L2-normalised
-	central  float64   // cosine with its own document: how much it states the article's main subject
+	central  float64   // cosine with its own document: how much it states the article's main subject (0 for photo captions)
 	lead     bool      // the headline, a subhead above the body, or the first body sentence, in an article of four sentences or more
 	day      time.Time // the date it gives its event (see latestDay), if its article is dated; zero if none
 }

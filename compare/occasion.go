@@ -85,7 +85,13 @@ func (c *corpus) documentContext() {
 		prof[d] = normalise(slices.Clone(v))
 	}
 	for i := range c.sents {
-		c.sents[i].central = dot(c.sents[i].vec, prof[c.sents[i].doc])
+		s := &c.sents[i]
+		// A photo caption is about its photo, often of another day ("… meet IDF
+		// officers …, December 13, 2023" in a January article): dense with the story's
+		// names, it looks central, but it does not state what the article reports.
+		if c.docs[s.doc].Sentences[s.idx].Role != RoleCaption {
+			s.central = dot(s.vec, prof[s.doc])
+		}
 	}
 	c.deflateShortArticles()
 	c.docSim = make([][]float64, nd)

@@ -30,8 +30,8 @@ func readShared(t *testing.T, rel string) []byte {
 // "Quality"). These floors sit just under what it measures today, so any change that
 // makes alignment worse fails here; raise them as the aligner improves.
 const (
-	seedEventF1Floor = 0.37 // measured 0.378 (target 0.60)
-	seedAllPFloor    = 0.60 // measured 0.607 (target 0.70)
+	seedEventF1Floor = 0.39 // measured 0.394 (target 0.60)
+	seedAllPFloor    = 0.67 // measured 0.680 (target 0.70)
 	ecbF1Floor       = 0.79 // measured 0.795 (target 0.80)
 	ecbSingleF1Floor = 0.75 // measured 0.761 (no target)
 
