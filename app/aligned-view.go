@@ -327,10 +327,16 @@ func renderSpan(s *span, marks []textMark) app.UI {
 	}))
 }
 
-// markedText is text, highlighted as text (never as HTML) when a mark covers it.
+// markedText is text, highlighted as text (never as HTML) when a mark covers it. A
+// mark with a note is a Tab stop, named with its note, and shows the note on focus
+// (the style sheet), as on hover: keyboard and touch readers could not reach it.
 func markedText(text string, m *textMark) app.UI {
 	if m == nil {
 		return app.Text(text)
 	}
-	return app.Mark().Class(m.Class).Title(m.Title).Text(text)
+	mark := app.Mark().Class(m.Class).Title(m.Title)
+	if m.Title != "" {
+		mark = mark.TabIndex(0).Aria("label", text+" ("+m.Title+")")
+	}
+	return mark.Text(text)
 }

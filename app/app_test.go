@@ -4,6 +4,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,7 +83,7 @@ func TestPageShowsDemo(t *testing.T) {
 	if err := app.Match(&articlePanel{IArticles: p.articles, IDemo: true}, p, 0, 2); err != nil {
 		t.Error(err)
 	}
-	if err := app.Match(app.Main().ID("views").Class("px-main"), p, 0, 3); err != nil {
+	if err := app.Match(app.Main().ID("views").Class("px-main").TabIndex(-1), p, 0, 3); err != nil {
 		t.Error(err)
 	}
 	if err := app.Match(app.P().Class("done"), p, 0, 3, 1, 0); err != nil {
@@ -669,4 +670,67 @@ func seedResult(t *testing.T) *compare.Result {
 		t.Fatalf("Compare(seeds) = %v", err)
 	}
 	return res
+}
+
+// panelHost passes the article panel the articles it emits, as the page does.
+type panelHost struct {
+	app.Compo
+	arts  []compare.Article
+	panel *articlePanel // the panel mounted first; later renders update it
+}
+
+func (h *panelHost) OnPreRender(ctx app.Context) {
+	ctx.Handle(actionSetArticles, func(ctx app.Context, a app.Action) { h.arts = a.Value.(articleChange).Articles })
+}
+
+func (h *panelHost) Render() app.UI {
+	if h.panel == nil {
+		h.panel = &articlePanel{IArticles: h.arts}
+		return h.panel
+	}
+	return &articlePanel{IArticles: h.arts}
+}
+
+// TestPanelUndo checks the undo of a removal: it goes once the articles change
+// otherwise, and at the limit it says why it cannot put the article back.
+func TestPanelUndo(t *testing.T) {
+	host := &panelHost{arts: seeds.Articles()}
+	h, e := mount(t, nil, host)
+	p := host.panel
+	nothing := app.Event{Value: app.Null()}
+	p.onRemove(1)(h.ctx, nothing)
+	e.ConsumeAll()
+	if p.undo == nil || len(p.IArticles) != 4 {
+		t.Fatalf("after Remove: undo %v, %d articles", p.undo, len(p.IArticles))
+	}
+	if html := app.HTMLString(p); !strings.Contains(html, `id="undo"`) {
+		t.Error("after Remove: no Undo button")
+	}
+	p.onUndo(h.ctx, nothing)
+	e.ConsumeAll()
+	if p.undo != nil || len(p.IArticles) != 5 || p.IArticles[1].ID != seeds.Articles()[1].ID {
+		t.Errorf("after Undo: undo %v, %d articles, second %s", p.undo, len(p.IArticles), p.IArticles[1].ID)
+	}
+
+	p.onRemove(0)(h.ctx, nothing)
+	e.ConsumeAll()
+	p.emit(h.ctx, append(cloneArticles(p.IArticles), compare.Article{ID: "new", Outlet: "New", Text: extraText}), "Added.", false)
+	e.ConsumeAll()
+	if p.undo != nil {
+		t.Error("the undo of a removal stays after an article was added")
+	}
+
+	// At the limit (an undo kept from before), Undo says why it does nothing.
+	var twenty []compare.Article
+	for i := range MaxArticles {
+		twenty = append(twenty, compare.Article{ID: strconv.Itoa(i), Outlet: "Outlet " + strconv.Itoa(i), Text: extraText})
+	}
+	p.emit(h.ctx, twenty, "Opened.", false)
+	e.ConsumeAll()
+	p.undo = &compare.Article{ID: "x", Outlet: "Gone", Text: extraText}
+	p.onUndo(h.ctx, nothing)
+	e.ConsumeAll()
+	if want := "Can't put “Gone” back: 20 articles is the most Parallax compares at once; remove one first."; p.fileMsg != want || len(p.IArticles) != MaxArticles {
+		t.Errorf("Undo at the limit: message %q, %d articles; want %q", p.fileMsg, len(p.IArticles), want)
+	}
 }

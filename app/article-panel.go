@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,8 @@ type articlePanel struct {
 	over     bool   // files are dragged over the panel
 	undo     *compare.Article
 	undoAt   int
+	undoIDs  []string // the articles' IDs right after the removal undo would undo
+	focusTo  string   // the element to focus once the page passes the changed articles
 	inflight int
 	link     string // the link typed for “Add from link”
 	linkBusy bool   // the server is fetching it
@@ -39,8 +42,44 @@ type articlePanel struct {
 
 func (p *articlePanel) OnInit() { p.editing = -1 }
 
+// OnUpdate forgets the undo once the articles change otherwise than by its removal
+// (added, moved, opened): the offer stayed on screen through changes it no longer
+// fitted.
+// It then moves the focus where the change asked for (focusTo): the element did
+// not exist, or belonged to another article, before.
+func (p *articlePanel) OnUpdate(ctx app.Context) {
+	if p.undo != nil && !slices.Equal(articleIDs(p.IArticles), p.undoIDs) {
+		p.undo, p.undoIDs = nil, nil
+	}
+	if p.focusTo != "" {
+		focusLater(ctx, p.focusTo)
+		p.focusTo = ""
+	}
+}
+
+// articleIDs lists the articles' IDs in order.
+func articleIDs(arts []compare.Article) []string {
+	ids := make([]string, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
 func (p *articlePanel) emit(ctx app.Context, arts []compare.Article, msg string, demo bool) {
 	ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: arts, Message: msg, Demo: demo})
+}
+
+// fresh forgets the panel's messages about what the reader did before, as a new
+// action starts: an old "Not added: …" left at the top made a later action's
+// message seem to be its own. A message about files still being read stays.
+func (p *articlePanel) fresh() {
+	if p.inflight == 0 {
+		p.fileMsg = ""
+	}
+	if !p.linkBusy {
+		p.linkErr = ""
+	}
 }
 
 func focusLater(ctx app.Context, id string) {
@@ -52,6 +91,7 @@ func focusLater(ctx app.Context, id string) {
 }
 
 func (p *articlePanel) onAdd(ctx app.Context, e app.Event) {
+	p.fresh()
 	if len(p.IArticles) >= MaxArticles {
 		p.fileMsg = fmt.Sprintf("Parallax compares up to %d articles at once: remove one before adding another.", MaxArticles)
 		return
@@ -152,30 +192,40 @@ func (p *articlePanel) save(ctx app.Context) {
 
 func (p *articlePanel) onRemove(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
+		p.fresh()
 		arts := cloneArticles(p.IArticles)
 		a := arts[i]
 		arts = append(arts[:i], arts[i+1:]...)
-		p.undo, p.undoAt = &a, i
+		p.undo, p.undoAt, p.undoIDs = &a, i, articleIDs(arts)
 		p.editing = -1
 		p.emit(ctx, arts, fmt.Sprintf("Removed the article from %s.", a.Outlet), false)
-		focusLater(ctx, "undo")
+		p.focusTo = "undo"
 	}
 }
 
+// onUndo puts the removed article back where it was, and the focus on its card; at
+// the limit it says why it cannot.
 func (p *articlePanel) onUndo(ctx app.Context, e app.Event) {
-	if p.undo == nil || len(p.IArticles) >= MaxArticles {
+	p.fresh()
+	if p.undo == nil {
+		return
+	}
+	if len(p.IArticles) >= MaxArticles {
+		p.fileMsg = fmt.Sprintf("Can't put “%s” back: %d articles is the most Parallax compares at once; remove one first.", p.undo.Outlet, MaxArticles)
 		return
 	}
 	arts := cloneArticles(p.IArticles)
 	at := min(p.undoAt, len(arts))
 	arts = append(arts[:at], append([]compare.Article{*p.undo}, arts[at:]...)...)
 	msg := fmt.Sprintf("Put back the article from %s.", p.undo.Outlet)
-	p.undo = nil
+	p.undo, p.undoIDs = nil, nil
 	p.emit(ctx, arts, msg, false)
+	p.focusTo = "rm-" + strconv.Itoa(at)
 }
 
 func (p *articlePanel) onMove(i, step int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
+		p.fresh()
 		j := i + step
 		if j < 0 || j >= len(p.IArticles) {
 			return
@@ -199,6 +249,7 @@ func (p *articlePanel) onAsk(what string) app.EventHandler {
 }
 
 func (p *articlePanel) onConfirm(ctx app.Context, e app.Event) {
+	p.fresh()
 	switch p.confirm {
 	case "clear":
 		p.emit(ctx, []compare.Article{}, "Deleted all articles from this browser.", false)
@@ -215,6 +266,7 @@ func (p *articlePanel) onKeep(ctx app.Context, e app.Event) {
 }
 
 func (p *articlePanel) onReset(ctx app.Context, e app.Event) {
+	p.fresh()
 	if p.IDemo {
 		p.emit(ctx, seeds.Articles(), "This is the demo.", true)
 		return
@@ -301,7 +353,8 @@ func (p *articlePanel) readFiles(ctx app.Context, files app.Value) {
 func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 	p.inflight = 0
 	arts := cloneArticles(p.IArticles)
-	var added, problems []string
+	var added []string
+	var failed []upload
 	for _, u := range ups {
 		name := strings.TrimSuffix(u.name, path.Ext(u.name))
 		a := compare.Article{Outlet: name, Text: string(u.data)}
@@ -329,20 +382,56 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 			u.err = fmt.Sprintf("Parallax compares up to %d articles at once", MaxArticles)
 		}
 		if u.err != "" {
-			problems = append(problems, u.name+": "+u.err)
+			failed = append(failed, u)
 			continue
 		}
 		a.ID = newID(arts, name)
 		arts = append(arts, a)
 		added = append(added, u.name)
 	}
-	p.fileMsg = ""
-	if len(problems) > 0 {
-		p.fileMsg = "Not added: " + strings.Join(problems, "; ") + "."
-	}
+	p.fileMsg = notAdded(failed)
 	if len(added) > 0 {
-		p.emit(ctx, arts, fmt.Sprintf("Added %s. Use Edit to set the outlet's name, title and date.", strings.Join(added, ", ")), false)
+		p.emit(ctx, arts, "Added "+filesText(added)+". Use Edit to set the outlet's name, title and date.", false)
 	}
+}
+
+// notAdded says which files were not added and why, one sentence per reason: 44
+// files over the limit made 44 repetitions of it. It is "" when none failed.
+func notAdded(failed []upload) string {
+	var reasons []string
+	names := map[string][]string{}
+	for _, u := range failed {
+		if _, ok := names[u.err]; !ok {
+			reasons = append(reasons, u.err)
+		}
+		names[u.err] = append(names[u.err], u.name)
+	}
+	out := make([]string, len(reasons))
+	for i, r := range reasons {
+		if ns := names[r]; len(ns) == 1 {
+			out[i] = "Not added: " + ns[0] + ": " + r + "."
+		} else {
+			out[i] = fmt.Sprintf("%d files not added (%s): %s.", len(ns), fileNames(ns), r)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// filesText names the files added: all of up to three, else how many and the first
+// and last ("16 files (a.txt … p.txt)").
+func filesText(names []string) string {
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%d files (%s)", len(names), fileNames(names))
+}
+
+// fileNames lists up to three file names, or the first and the last of more.
+func fileNames(names []string) string {
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return names[0] + " … " + names[len(names)-1]
 }
 
 func (p *articlePanel) Render() app.UI {

@@ -183,6 +183,30 @@ func TestPresenterKeys(t *testing.T) {
 	}
 }
 
+// TestRevealOf checks what each move of the presenter view brings into view.
+func TestRevealOf(t *testing.T) {
+	tests := []struct {
+		name                       string
+		at, step, nextAt, nextStep int
+		want                       int
+	}{
+		{"wording to differences", 1, stepWording, 1, stepDiff, revealNone},
+		{"differences to framing", 1, stepDiff, 1, stepFraming, revealFraming},
+		{"framing to the next claim", 1, stepFraming, 2, stepWording, revealTop},
+		{"framing back to differences", 1, stepFraming, 1, stepDiff, revealTop},
+		{"back to the claim before's framing", 2, stepWording, 1, stepFraming, revealFraming},
+		{"Home", 5, stepDiff, 0, stepWording, revealTop},
+		{"past the end", 9, stepFraming, 9, stepFraming, revealNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := revealOf(tt.at, tt.step, tt.nextAt, tt.nextStep); got != tt.want {
+				t.Errorf("revealOf(%d, %d, %d, %d) = %d, want %d", tt.at, tt.step, tt.nextAt, tt.nextStep, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestPresenter steps through the seeds' claims: wording, then marks, then framing,
 // and on to the next claim.
 func TestPresenter(t *testing.T) {

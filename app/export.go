@@ -18,12 +18,13 @@ const (
 	exportHTML     = "html"
 )
 
-// exportButtons are the article panel's export buttons.
-func exportButtons() []app.UI {
+// exportButtons are the article panel's export buttons; on makes their handlers
+// (articlePanel.onTool).
+func exportButtons(on func(action string, value any) app.EventHandler) []app.UI {
 	return []app.UI{
-		app.Button().ID("export-md").OnClick(post(actionExport, exportMarkdown)).Text("Export Markdown"),
-		app.Button().ID("export-csv").OnClick(post(actionExport, exportCSV)).Text("Export CSV"),
-		app.Button().ID("export-html").OnClick(post(actionExport, exportHTML)).Text("Export HTML"),
+		app.Button().ID("export-md").OnClick(on(actionExport, exportMarkdown)).Text("Export Markdown"),
+		app.Button().ID("export-csv").OnClick(on(actionExport, exportCSV)).Text("Export CSV"),
+		app.Button().ID("export-html").OnClick(on(actionExport, exportHTML)).Text("Export HTML"),
 	}
 }
 
@@ -33,7 +34,7 @@ func exportButtons() []app.UI {
 func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 	format, _ := a.Value.(string)
 	if p.res == nil || p.st != statusDone {
-		p.notify("Nothing to export yet: add at least two articles about the same story and wait for the comparison.", true)
+		p.notify(ctx, "Nothing to export yet: add at least two articles about the same story and wait for the comparison.", true)
 		return
 	}
 	var b bytes.Buffer
@@ -62,11 +63,11 @@ func (p *workspacePage) handleExport(ctx app.Context, a app.Action) {
 		return
 	}
 	if err != nil {
-		p.notify("Not exported: "+err.Error()+".", true)
+		p.notify(ctx, "Not exported: "+err.Error()+".", true)
 		return
 	}
 	download(name, mime, b.Bytes())
-	p.notify("Saved "+name+" ("+sizeText(b.Len())+") to your downloads."+note, false)
+	p.notify(ctx, "Saved "+name+" ("+sizeText(b.Len())+") to your downloads."+note, false)
 }
 
 // htmlTitle is the title of an HTML export: "Parallax comparison of 5 articles".

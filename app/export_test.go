@@ -17,7 +17,7 @@ import (
 type exportBar struct{ app.Compo }
 
 func (b *exportBar) Render() app.UI {
-	return app.Div().Body(exportButtons()...)
+	return app.Div().Body(exportButtons(post)...)
 }
 
 func TestExportButtons(t *testing.T) {

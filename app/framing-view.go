@@ -369,26 +369,40 @@ func (v *framingView) renderOmissions(f *framed) app.UI {
 	)
 }
 
+// onlyVoices names the people only the outlet doc quotes, unnamed sources too, as
+// Voices lists them (framing.Coverage.Speakers leaves unnamed sources out, so the
+// line said "quotes 0 people" beside an unnamed official Voices gives to it alone).
+func onlyVoices(f *framed, doc string) []string {
+	var out []string
+	for _, s := range f.fc.Voices {
+		switch {
+		case s.Only != doc:
+		case s.Anonymous:
+			out = append(out, s.Name+" (unnamed)")
+		default:
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
 // renderOnly lists what one outlet alone reports, and the claims it leaves out.
 func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 	d := f.doc(c.Doc)
 	if d == nil {
 		return nil
 	}
-	var speakers []string
-	for _, k := range c.Speakers {
-		speakers = append(speakers, f.speaker(k))
-	}
+	speakers := onlyVoices(f, c.Doc)
 	var sents []framing.Placed
 	for _, p := range c.Only {
-		if p.Sentence >= 0 && p.Sentence < len(d.Sentences) && d.Sentences[p.Sentence].Role != compare.RoleHeadline && wordCount(d.Sentences[p.Sentence].Text) >= 4 {
+		if p.Sentence >= 0 && p.Sentence < len(d.Sentences) && listed(d.Sentences[p.Sentence]) {
 			sents = append(sents, p)
 		}
 	}
 	return app.Details().Class("frmore only-fr").DataSet("doc", c.Doc).Body(
 		app.Summary().Body(
 			app.Span().Class("outlet").Text(label(d)),
-			app.Textf(" — alone reports %s; quotes %s no other outlet quotes; leaves out %s", plural(len(sents), "sentence"), people(len(speakers)), plural(len(c.Missing), "claim")),
+			app.Textf(" — alone reports %s%s; quotes %s no other outlet quotes; leaves out %s", plural(len(c.Only), "sentence"), notListed(len(c.Only), len(sents)), people(len(speakers)), plural(len(c.Missing), "claim")),
 		),
 		app.If(len(speakers) > 0, func() app.UI {
 			return app.P().Body(app.Strong().Text("Only this outlet quotes: "), app.Text(strings.Join(speakers, ", ")))

@@ -306,6 +306,17 @@ func TestLabelMarksInAlignedView(t *testing.T) {
 	if !strings.Contains(html, `class="frbtn"`) {
 		t.Error("aligned view has no framing button under its claims")
 	}
+	// Every mark with a note is a Tab stop named with its note: the note shows on
+	// focus, for keyboard and touch readers.
+	marks := regexp.MustCompile(`<mark [^>]*>`).FindAllString(html, -1)
+	if len(marks) == 0 {
+		t.Fatal("no marks")
+	}
+	for _, m := range marks {
+		if strings.Contains(m, "title=") && (!strings.Contains(m, `tabindex="0"`) || !strings.Contains(m, `aria-label="`)) {
+			t.Errorf("mark %s is not focusable or has no accessible name", m)
+		}
+	}
 }
 
 func TestMarkPieces(t *testing.T) {
@@ -379,5 +390,44 @@ func TestFramingMissing(t *testing.T) {
 	}
 	if ms := labelMarks(rep.Result, rep.Result.Claims[0].Members[0], "x"); ms != nil {
 		t.Error("labels marked without framing")
+	}
+}
+
+// TestOnlyHereCounts checks that the views count what only one outlet reports
+// alike: the status line, the Articles tab, the Only tab and the framing's
+// Prominence table and the line under it, which lists fewer and says why; and that
+// the line names the unnamed sources Voices gives to one outlet alone.
+func TestOnlyHereCounts(t *testing.T) {
+	res, f := seedFraming(t)
+	x := newIndex(res)
+	only := flat(app.HTMLString(&uniqueView{IResult: res}))
+	fr := flat(app.HTMLString(&framingView{IResult: res}))
+	total := 0
+	for _, d := range res.Documents {
+		n := uniqueCount(x, d.ID)
+		total += n
+		summary := fmt.Sprintf("— %d of %d sentences only here", n, len(d.Sentences))
+		if !strings.Contains(only, summary) {
+			t.Errorf("%s: the Only tab lacks %q", d.ID, summary)
+		}
+		art := flat(app.HTMLString(&articleView{IResult: res, IDoc: d.ID}))
+		if want := fmt.Sprintf("only here</span>%s.", plural(n, "sentence")); !strings.Contains(art, want) {
+			t.Errorf("%s: the Articles tab lacks %q", d.ID, want)
+		}
+		line := regexp.MustCompile(`<details[^>]*data-doc="` + d.ID + `"[^>]*>.*?</summary>`).FindString(fr)
+		if want := "alone reports " + plural(n, "sentence"); !strings.Contains(line, want) {
+			t.Errorf("%s: the framing line %q lacks %q", d.ID, line, want)
+		}
+		if listed := len(uniqueOf(x, d.ID)); listed != n && !strings.Contains(line, fmt.Sprintf("(%d listed, leaving out", listed)) {
+			t.Errorf("%s: the framing line %q lists %d of %d and does not say why", d.ID, line, listed, n)
+		}
+		for _, s := range f.fc.Voices {
+			if s.Only == d.ID && strings.Contains(line, "quotes 0 people") {
+				t.Errorf("%s: the framing line says %q, but only it quotes %s", d.ID, line, s.Name)
+			}
+		}
+	}
+	if total != len(res.Unique) {
+		t.Errorf("the outlets' counts add up to %d, the status line's to %d", total, len(res.Unique))
 	}
 }

@@ -4,6 +4,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,39 @@ func TestArticlePanelLink(t *testing.T) {
 		if !strings.Contains(panel.linkErr, tt.want) || panel.linkBusy || panel.editing >= 0 {
 			t.Errorf("Add from link %q: message %q, busy %v, editing %d; want a message with %q", tt.link, panel.linkErr, panel.linkBusy, panel.editing, tt.want)
 		}
+	}
+}
+
+// TestNotAdded checks that files refused for one reason are named together, and
+// that many files added are summed up.
+func TestNotAdded(t *testing.T) {
+	limit := "Parallax compares up to 20 articles at once"
+	var over []upload
+	for i := 16; i < 60; i++ {
+		over = append(over, upload{name: fmt.Sprintf("outlet%02d.txt", i), err: limit})
+	}
+	tests := []struct {
+		name   string
+		failed []upload
+		want   string
+	}{
+		{"none", nil, ""},
+		{"one", []upload{{name: "a.png", err: "only plain-text .txt files"}}, "Not added: a.png: only plain-text .txt files."},
+		{"44 over the limit", over, "44 files not added (outlet16.txt … outlet59.txt): " + limit + "."},
+		{"two reasons", []upload{{name: "a.png", err: "bad"}, {name: "b.txt", err: "empty"}, {name: "c.png", err: "bad"}},
+			"2 files not added (a.png, c.png): bad. Not added: b.txt: empty."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := notAdded(tt.failed); got != tt.want {
+				t.Errorf("notAdded(…) = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if got, want := filesText([]string{"a.txt", "b.txt"}), "a.txt, b.txt"; got != want {
+		t.Errorf("filesText(2 files) = %q, want %q", got, want)
+	}
+	if got, want := filesText([]string{"a.txt", "b.txt", "c.txt", "d.txt"}), "4 files (a.txt … d.txt)"; got != want {
+		t.Errorf("filesText(4 files) = %q, want %q", got, want)
 	}
 }

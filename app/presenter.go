@@ -143,6 +143,7 @@ func presenterKey(key string) int {
 // move steps through the claims: forward from the last step of a claim goes to the
 // first step of the next, and back the other way.
 func (v *presenter) move(ctx app.Context, act int) {
+	at, step := v.at, v.step
 	switch act {
 	case keyNext:
 		if v.step < steps-1 {
@@ -165,6 +166,50 @@ func (v *presenter) move(ctx app.Context, act int) {
 		return
 	}
 	diffRows(v.rows, v.at, v.at+1)
+	v.reveal(ctx, revealOf(at, step, v.at, v.step))
+}
+
+// What a move in the presenter view brings into view.
+const (
+	revealNone    = iota // what the step adds is where the reader looks already
+	revealTop            // a new claim, or back to its sentences: the top of the view
+	revealFraming        // the framing notes, which start below a tall claim
+)
+
+// revealOf says what a move from claim at, step to claim nextAt, nextStep brings
+// into view: a clicker sends only keys, so the view scrolls itself or a tall
+// claim's framing stays below the screen.
+func revealOf(at, step, nextAt, nextStep int) int {
+	switch {
+	case nextAt == at && nextStep == step:
+		return revealNone
+	case nextStep == stepFraming:
+		return revealFraming
+	case nextAt != at || step == stepFraming:
+		return revealTop
+	}
+	return revealNone
+}
+
+// reveal scrolls the presenter view once it is drawn: to its top, or so that as
+// much as fits of the framing notes shows.
+func (v *presenter) reveal(ctx app.Context, what int) {
+	if what == revealNone || !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		view := app.Window().GetElementByID("presenter")
+		if !view.Truthy() {
+			return
+		}
+		if what == revealTop {
+			view.Set("scrollTop", 0)
+			return
+		}
+		if el := app.Window().GetElementByID("pres-framing"); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
 }
 
 func (v *presenter) onNext(ctx app.Context, e app.Event)  { v.move(ctx, keyNext) }
@@ -248,11 +293,11 @@ func (v *presenter) Render() app.UI {
 func (v *presenter) renderFraming(r *row) app.UI {
 	f := framingOf(v.IResult)
 	if f != nil && f.due {
-		return app.P().Class("pres-frnone").Text(findingFraming)
+		return app.P().ID("pres-framing").Class("pres-frnone").Text(findingFraming)
 	}
 	cf := f.claim(r.ID)
 	if cf == nil {
-		return app.P().Class("pres-frnone").Text("No framing notes for this claim: no labels, sourcing or numbers that differ.")
+		return app.P().ID("pres-framing").Class("pres-frnone").Text("No framing notes for this claim: no labels, sourcing or numbers that differ.")
 	}
 	return app.Div().ID("pres-framing").Class("pres-framing").Body(framingTables(f, cf, v.ref))
 }

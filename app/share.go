@@ -29,6 +29,7 @@ const (
 // tools is the state of the workspace tools, held by the page.
 type tools struct {
 	link    string       // the last share link made
+	demoLnk bool         // link opens the demo with the reader's view: it holds no articles
 	note    string       // what the last import, export or link did
 	failed  bool         // note is an error
 	pending *linkPending // a link's workspace waiting for the reader's yes
@@ -56,7 +57,13 @@ func (t *tools) visible() bool {
 // changed forgets what no longer fits the articles once the reader changes them: the
 // link made before, and the undo of an import, which is for the workspace right
 // after it.
-func (t *tools) changed() { t.link, t.undo = "", nil }
+// A failure's note goes too: it was about what the reader did before.
+func (t *tools) changed() {
+	t.link, t.undo = "", nil
+	if t.failed {
+		t.note, t.failed = "", false
+	}
+}
 
 // handleTools registers the tools' action handlers and the link listener.
 func (p *workspacePage) handleTools(ctx app.Context) {
@@ -91,8 +98,14 @@ func (p *workspacePage) viewState() wsfile.View {
 	return v
 }
 
-func (p *workspacePage) notify(msg string, failed bool) {
+// notify shows what the last import, export or link did. A failure takes the
+// keyboard focus, which brings it into view: the tools' box is under the article
+// cards, below the fold when there are many, and the click seemed to do nothing.
+func (p *workspacePage) notify(ctx app.Context, msg string, failed bool) {
 	p.tools.note, p.tools.failed = msg, failed
+	if failed {
+		focusLater(ctx, "tools-msg")
+	}
 }
 
 // share makes a link to the workspace: the demo's settings only, or every article
@@ -107,7 +120,7 @@ func (p *workspacePage) share(ctx app.Context) {
 		// find the outlets in it, and the answers stay with the teacher.
 		f, err := wsfile.Fragment(wsfile.New(p.shown(), p.viewState()))
 		if err != nil {
-			p.notify("No link made: "+err.Error()+".", true)
+			p.notify(ctx, "No link made: "+err.Error()+".", true)
 			return
 		}
 		frag = f
@@ -116,11 +129,11 @@ func (p *workspacePage) share(ctx app.Context) {
 	u.Fragment, u.RawFragment = "", ""
 	link := u.String() + "#" + frag
 	if len(link) > wsfile.MaxLinkChars {
-		p.notify(fmt.Sprintf("No link made: it would be %s characters, more than browsers open (%s). Save the workspace file and send it instead.", thousands(len(link)), thousands(wsfile.MaxLinkChars)), true)
+		p.notify(ctx, fmt.Sprintf("No link made: it would be %s characters, more than browsers open (%s). Save the workspace file and send it instead.", thousands(len(link)), thousands(wsfile.MaxLinkChars)), true)
 		return
 	}
-	p.tools.link = link
-	p.notify("", false)
+	p.tools.link, p.tools.demoLnk = link, p.demo && !p.masking()
+	p.notify(ctx, "", false)
 	focusLater(ctx, "share-url")
 	copyText(link)
 }
@@ -140,7 +153,7 @@ func copyText(text string) {
 func (p *workspacePage) saveFile(ctx app.Context) {
 	var b bytes.Buffer
 	if err := wsfile.Encode(&b, wsfile.New(p.shown(), p.viewState())); err != nil {
-		p.notify("Not saved: "+err.Error()+".", true)
+		p.notify(ctx, "Not saved: "+err.Error()+".", true)
 		return
 	}
 	name := "parallax-workspace" + wsfile.Extension
@@ -149,7 +162,7 @@ func (p *workspacePage) saveFile(ctx app.Context) {
 	if p.masking() {
 		hidden = " The outlets are hidden in it, as on the screen."
 	}
-	p.notify(fmt.Sprintf("Saved %s (%s) to your downloads: open it here with “Open workspace file”, or compare it with parallax compare %s.%s", name, sizeText(b.Len()), name, hidden), false)
+	p.notify(ctx, fmt.Sprintf("Saved %s (%s) to your downloads: open it here with “Open workspace file”, or compare it with parallax compare %s.%s", name, sizeText(b.Len()), name, hidden), false)
 }
 
 func (p *workspacePage) handleOpenFile(ctx app.Context, a app.Action) {
@@ -158,12 +171,12 @@ func (p *workspacePage) handleOpenFile(ctx app.Context, a app.Action) {
 		return
 	}
 	if u.err != "" {
-		p.notify(fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, u.err), true)
+		p.notify(ctx, fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, u.err), true)
 		return
 	}
 	f, err := wsfile.Unmarshal(u.data)
 	if err != nil {
-		p.notify(fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, strings.TrimSuffix(err.Error(), ".")), true)
+		p.notify(ctx, fmt.Sprintf("Not opened: %s: %s. Your workspace is unchanged.", u.name, strings.TrimSuffix(err.Error(), ".")), true)
 		return
 	}
 	p.apply(ctx, f, false, fmt.Sprintf("Opened %s: %s.", u.name, plural(len(f.Articles), "article")))
@@ -185,7 +198,7 @@ func (p *workspacePage) openLink(ctx app.Context) bool {
 	ctx.Page().ReplaceURL(&clean)
 	if err != nil {
 		p.tools.pending = nil
-		p.notify("This link could not be opened: "+strings.TrimSuffix(err.Error(), ".")+". Your workspace is unchanged.", true)
+		p.notify(ctx, "This link could not be opened: "+strings.TrimSuffix(err.Error(), ".")+". Your workspace is unchanged.", true)
 		return false
 	}
 	if !p.demo && len(p.articles) > 0 && !(demo && p.demo) && !sameArticles(p.articles, f.CompareArticles()) {
@@ -221,14 +234,14 @@ func (p *workspacePage) openPending(ctx app.Context) {
 
 func (p *workspacePage) onLinkNo(ctx app.Context, e app.Event) {
 	p.tools.pending = nil
-	p.notify("Kept your workspace; the link was not opened.", false)
+	p.notify(ctx, "Kept your workspace; the link was not opened.", false)
 }
 
 // apply replaces the workspace and the view with f's, keeping the old ones for one
 // undo, saves and compares.
 func (p *workspacePage) apply(ctx app.Context, f wsfile.File, demo bool, msg string) {
 	if len(f.Articles) > MaxArticles {
-		p.notify(fmt.Sprintf("Not opened: the workspace has %d articles, and the app compares up to %d at once (the command line takes up to %d: parallax compare FILE). Your workspace is unchanged.", len(f.Articles), MaxArticles, wsfile.MaxArticles), true)
+		p.notify(ctx, fmt.Sprintf("Not opened: the workspace has %d articles, and the app compares up to %d at once (the command line takes up to %d: parallax compare FILE). Your workspace is unchanged.", len(f.Articles), MaxArticles, wsfile.MaxArticles), true)
 		return
 	}
 	p.tools.undo = &snapshot{articles: p.articles, demo: p.demo, view: p.view, ref: p.ref, order: p.order, focus: p.focus}
@@ -254,7 +267,7 @@ func (p *workspacePage) apply(ctx app.Context, f wsfile.File, demo bool, msg str
 		p.focusN++ // the aligned view moves the keyboard focus to the claim
 	}
 	p.msg = ""
-	p.notify(msg+p.save(ctx), false)
+	p.notify(ctx, msg+p.save(ctx), false)
 	p.compare(ctx)
 }
 
@@ -267,7 +280,7 @@ func (p *workspacePage) undoImport(ctx app.Context) {
 	}
 	p.tools.undo = nil
 	p.articles, p.demo, p.view, p.ref, p.order, p.focus = s.articles, s.demo, s.view, s.ref, s.order, s.focus
-	p.notify("Put back the workspace you had before."+p.save(ctx), false)
+	p.notify(ctx, "Put back the workspace you had before."+p.save(ctx), false)
 	p.compare(ctx)
 }
 
@@ -300,7 +313,7 @@ func (p *workspacePage) renderTools() app.UI {
 		}),
 		app.If(t.link != "", func() app.UI {
 			return app.Div().Class("share").Body(
-				app.Label().For("share-url").Textf("Link to this %s (%s characters; copied if your browser allows). The articles travel inside the link, after the #, which browsers never send to a server.", linkKind(p.demo), thousands(n)),
+				app.Label().For("share-url").Text(linkText(t.demoLnk, n)),
 				app.Input().ID("share-url").Type("text").ReadOnly(true).Value(t.link).OnFocus(selectAll),
 				app.If(n > wsfile.WarnLinkChars, func() app.UI {
 					return app.P().ID("share-warn").Class("warn").Role("alert").Body(
@@ -315,7 +328,7 @@ func (p *workspacePage) renderTools() app.UI {
 			if t.failed {
 				cls = "error"
 			}
-			return app.P().ID("tools-msg").Class(cls).Role("alert").Text(t.note)
+			return app.P().ID("tools-msg").Class(cls).Role("alert").TabIndex(-1).Text(t.note)
 		}),
 		app.If(t.undo != nil, func() app.UI {
 			return app.Button().ID("tools-undo").Class("link").OnClick(p.onToolsUndo).Text("Undo: put back the workspace you had before")
@@ -330,27 +343,40 @@ func (p *workspacePage) onSaveFile(ctx app.Context, e app.Event) { p.saveFile(ct
 
 func selectAll(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }
 
-func linkKind(demo bool) string {
+// linkText says what a share link of n characters holds: the demo's link holds
+// the reader's view only (the demo's articles come with Parallax), a workspace's
+// link the articles themselves.
+func linkText(demo bool, n int) string {
 	if demo {
-		return "view of the demo"
+		return fmt.Sprintf("Link to this view of the demo (%s characters; copied if your browser allows). It holds no articles: the demo comes with Parallax, and the link keeps only your view (the tab, the reference outlet, the sort and the claim in focus).", thousands(n))
 	}
-	return "workspace"
+	return fmt.Sprintf("Link to this workspace (%s characters; copied if your browser allows). The articles travel inside the link, after the #, which browsers never send to a server.", thousands(n))
 }
 
 // renderWorkspaceTools is the article panel's row of workspace buttons.
 func (p *articlePanel) renderWorkspaceTools() app.UI {
 	buttons := []app.UI{
-		app.Button().ID("share").OnClick(post(actionShare, nil)).Text("Share link"),
-		app.Button().ID("ws-save").OnClick(post(actionSaveFile, nil)).Text("Save workspace file"),
+		app.Button().ID("share").OnClick(p.onTool(actionShare, nil)).Text("Share link"),
+		app.Button().ID("ws-save").OnClick(p.onTool(actionSaveFile, nil)).Text("Save workspace file"),
 		app.Input().ID("ws-file").Class("sr-only").Type("file").Accept(wsfile.Extension + ",.json,application/json").OnChange(p.onWorkspaceFile),
 		app.Label().For("ws-file").Class("button").Text("Open workspace file"),
 	}
-	buttons = append(buttons, exportButtons()...)
+	buttons = append(buttons, exportButtons(p.onTool)...)
 	return app.Div().Class("actions wstools").Aria("label", "Save and share").Body(buttons...)
+}
+
+// onTool posts a workspace tool's action, once the panel's messages about what the
+// reader did before are gone.
+func (p *articlePanel) onTool(action string, value any) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.fresh()
+		ctx.NewActionWithValue(action, value)
+	}
 }
 
 // onWorkspaceFile reads the chosen workspace file and hands it to the page.
 func (p *articlePanel) onWorkspaceFile(ctx app.Context, e app.Event) {
+	p.fresh()
 	src := ctx.JSSrc()
 	files := src.Get("files")
 	if files.Length() == 0 {

@@ -131,9 +131,19 @@ func TestDemoLink(t *testing.T) {
 	if p.tools.link != want {
 		t.Fatalf("demo link = %q, want %q", p.tools.link, want)
 	}
+	// The demo's link holds the view, not the articles, and says so.
+	if html := app.HTMLString(p); !strings.Contains(html, "It holds no articles") || strings.Contains(html, "The articles travel inside the link") {
+		t.Errorf("the demo link's label does not say it holds only the view:\n%.600s", between(html, `id="tools"`, "</label>"))
+	}
 	q, _, _ := openAt(t, nil, want)
 	if !q.demo || q.ref != ref || q.order != sortPosition || q.focus != "c3" || q.st != statusDone {
 		t.Errorf("opened demo link: demo %v ref %q order %q claim %q status %q", q.demo, q.ref, q.order, q.focus, q.st)
+	}
+}
+
+func TestLinkText(t *testing.T) {
+	if got := linkText(false, 1234); !strings.Contains(got, "1,234 characters") || !strings.Contains(got, "The articles travel inside the link") {
+		t.Errorf("linkText(workspace) = %q", got)
 	}
 }
 
@@ -278,6 +288,34 @@ func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 23502: "23,502", 2000000: "2,000,000"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestStaleMessages checks that a refusal shows where the reader looks and that
+// messages about what the reader did before go when a new action starts.
+func TestStaleMessages(t *testing.T) {
+	h, e := load(t, nil)
+	p := h.page
+	h.ctx.NewActionWithValue(actionOpenFile, upload{name: "notes.json", data: []byte(`{"hello": 1}`)})
+	e.ConsumeAll()
+	if html := app.HTMLString(p); !p.tools.failed || !strings.Contains(html, `id="tools-msg"`) || !strings.Contains(html, `tabindex="-1"`) {
+		t.Fatalf("a refused file: note %q, failed %v; want a focusable alert", p.tools.note, p.tools.failed)
+	}
+	h.ctx.NewActionWithValue(actionSetArticles, articleChange{Articles: seeds.Articles()[:3], Message: "Removed."})
+	e.ConsumeAll()
+	if p.tools.note != "" {
+		t.Errorf("after the articles changed, the old refusal stays: %q", p.tools.note)
+	}
+
+	panel := &articlePanel{IArticles: seeds.Articles()}
+	ph, pe := mount(t, nil, panel)
+	for _, on := range []app.EventHandler{panel.onTool(actionShare, nil), panel.onAdd, panel.onRemove(0), panel.onMove(1, -1)} {
+		panel.fileMsg, panel.linkErr = "Not added: x.txt: empty.", "That is not a web link."
+		on(ph.ctx, app.Event{Value: app.Null()})
+		pe.ConsumeAll()
+		if panel.fileMsg != "" || panel.linkErr != "" {
+			t.Errorf("after a new action: file message %q, link message %q; want both gone", panel.fileMsg, panel.linkErr)
 		}
 	}
 }

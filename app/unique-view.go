@@ -20,14 +20,14 @@ func (v *uniqueView) Render() app.UI {
 	x := newIndex(v.IResult)
 	docs := v.IResult.Documents
 	return app.Div().ID("unique").Class("unique").Body(
-		app.P().Class("hint").Text("Sentences only one outlet reports (headlines and fragments of fewer than four words left out). An omission is not an error: outlets choose what to tell."),
+		app.P().Class("hint").Text("Sentences only one outlet reports (headlines and fragments of fewer than four words counted, not listed). An omission is not an error: outlets choose what to tell."),
 		app.Range(docs).Slice(func(i int) app.UI {
 			d := &docs[i]
 			us := uniqueOf(x, d.ID)
 			return app.Details().Class("only").Open(i == 0).Body(
 				app.Summary().Body(
 					app.Span().Class("outlet").Text(label(d)),
-					app.Textf(" — %d of %d sentences only here", len(us), len(d.Sentences)),
+					app.Textf(" — %d of %d sentences only here%s", uniqueCount(x, d.ID), len(d.Sentences), notListed(uniqueCount(x, d.ID), len(us))),
 				),
 				app.If(len(us) == 0, func() app.UI {
 					return app.P().Text("Nothing: every sentence has a counterpart elsewhere.")

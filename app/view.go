@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -338,7 +339,7 @@ func pieces(chunks []compare.Chunk, nums map[string]bool) []piece {
 }
 
 // uniqueOf lists the sentences of doc that no other article reports, skipping
-// headlines (shown with the article) and very short fragments.
+// headlines (shown with the article) and very short fragments (listed).
 func uniqueOf(x *index, doc string) []compare.Sentence {
 	d := x.doc(doc)
 	if d == nil {
@@ -346,11 +347,39 @@ func uniqueOf(x *index, doc string) []compare.Sentence {
 	}
 	var out []compare.Sentence
 	for _, s := range d.Sentences {
-		if x.unique[compare.Ref{Doc: doc, Sentence: s.Index}] && s.Role != compare.RoleHeadline && wordCount(s.Text) >= 4 {
+		if x.unique[compare.Ref{Doc: doc, Sentence: s.Index}] && listed(s) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// listed reports whether a sentence no other article reports is listed as such:
+// headlines and fragments of fewer than four words are counted, never listed.
+func listed(s compare.Sentence) bool {
+	return s.Role != compare.RoleHeadline && wordCount(s.Text) >= 4
+}
+
+// uniqueCount counts the sentences of doc that no other article reports, as the
+// status line and the Articles tab count them (all of Result.Unique).
+func uniqueCount(x *index, doc string) int {
+	n := 0
+	for r := range x.unique {
+		if r.Doc == doc {
+			n++
+		}
+	}
+	return n
+}
+
+// notListed says why a list of an outlet's sentences found nowhere else is shorter
+// than their count: "" when it is not. The counts everywhere are of all of them;
+// the lists leave out headlines and short fragments, which say little alone.
+func notListed(count, shown int) string {
+	if count == shown {
+		return ""
+	}
+	return fmt.Sprintf(" (%d listed, leaving out %s: headlines and fragments of fewer than four words)", shown, plural(count-shown, "sentence"))
 }
 
 // plural writes n with a noun made plural with an s: "1 claim", "3 claims".

@@ -371,7 +371,7 @@ func (p *workspacePage) Render() app.UI {
 		framing = "due" // tests wait for its end, as for "done"
 	}
 	return app.Div().Class("px").DataSet("status", string(p.st)).DataSet("framing", framing).DataSet("client", client).DataSet("engine", engineKind()).Body(
-		app.A().Class("skip").Href("#views").Text("Skip to the comparison"),
+		app.A().Class("skip").Href("#views").OnClick(onSkip).Text("Skip to the comparison"),
 		app.Header().Class("px-head").Body(
 			app.Div().Class("brand").Body(
 				app.Img().Src("/web/icon.svg").Alt("").Width(36).Height(36),
@@ -387,7 +387,7 @@ func (p *workspacePage) Render() app.UI {
 			&appStatus{},
 		),
 		&articlePanel{IArticles: p.panelArticles(), IDemo: p.demo, IBlind: p.masking(), ILoading: !p.client},
-		app.Main().ID("views").Class("px-main").Body(
+		app.Main().ID("views").Class("px-main").TabIndex(-1).Body(
 			app.If(p.tools.visible(), func() app.UI { return p.renderTools() }),
 			app.If(!prerendering, func() app.UI { return p.renderClassroom() }),
 			p.renderStatus(),
@@ -401,6 +401,18 @@ func (p *workspacePage) Render() app.UI {
 			app.P().Text("Parallax groups sentences that report the same fact by the names, numbers and words they share. It can be wrong: read the evidence, and the articles themselves."),
 		),
 	)
+}
+
+// onSkip follows the skip link: it moves the keyboard focus to the comparison, so
+// that the next Tab goes on from there. go-app takes over a link's click, so the
+// browser's own jump to #views, which scrolled without moving the focus, never
+// happens.
+func onSkip(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if el := app.Window().GetElementByID("views"); el.Truthy() {
+		el.Call("focus")
+		el.Call("scrollIntoView")
+	}
 }
 
 func (p *workspacePage) renderStatus() app.UI {

@@ -14,8 +14,8 @@ import (
 var CSVHeader = []string{"claim", "outlet", "date", "sentence", "position", "numbers"}
 
 // WriteCSV writes the claims as CSV, one row per claim and outlet: the claim's id, the
-// outlet, its date, the sentence, where in the article it stands (lead, first-third,
-// middle, buried) and the numbers the sentence gives, separated by "; ". An outlet
+// outlet, its date, the sentence, where in the article it stands in the words every
+// view uses (framing.Position.Words: lead, first third, middle, last third) and the numbers the sentence gives, separated by "; ". An outlet
 // with several sentences in a claim has them joined by a space. Cells that a
 // spreadsheet would run as a formula start with an apostrophe.
 func WriteCSV(w io.Writer, r *compare.Result) error {
@@ -40,7 +40,7 @@ func WriteCSV(w io.Writer, r *compare.Result) error {
 			sent := strings.Join(sents, " ")
 			pos := ""
 			if d != nil {
-				pos = string(framing.Place(*d, by[id][0]))
+				pos = framing.Place(*d, by[id][0]).Words()
 			}
 			outlet, date := id, ""
 			if d != nil {

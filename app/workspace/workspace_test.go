@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -286,6 +287,10 @@ func TestWriteCSV(t *testing.T) {
 	for _, r := range rows[1:] {
 		if r[0] == "" || r[3] == "" || r[4] == "" {
 			t.Errorf("row %q lacks the claim, sentence or position", r)
+		}
+		// The position in the words the app and the README use, not the JSON's.
+		if !slices.Contains([]string{"lead", "first third", "middle", "last third"}, r[4]) {
+			t.Errorf("row %q: position %q, want lead, first third, middle or last third", r, r[4])
 		}
 		if strings.HasPrefix(r[1], "=") {
 			t.Errorf("outlet cell %q would run as a formula", r[1])

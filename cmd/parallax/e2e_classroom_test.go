@@ -168,7 +168,18 @@ func TestBrowserPresenter(t *testing.T) {
 	}
 	press(" ", "Step 3 of 3: the framing | Claim 1 of "+total)
 	press(kb.PageDown, "Step 1 of 3: the wording | Claim 2 of "+total)
+	// Claim 2's framing starts below the screen: the framing step scrolls it into
+	// view, and a new claim starts at the top again.
+	framingShown := `(() => { const r = document.querySelector("#pres-framing").getBoundingClientRect(); return r.top > -2 && r.top < innerHeight - 100; })()`
+	atTop := `document.querySelector("#presenter").scrollTop === 0`
+	press(kb.ArrowRight, "Step 2 of 3: what differs | Claim 2 of "+total)
+	press(kb.ArrowDown, "Step 3 of 3: the framing | Claim 2 of "+total)
+	s.waitFor("claim 2's framing in view", framingShown)
+	press(kb.ArrowLeft, "Step 2 of 3: what differs | Claim 2 of "+total)
+	s.waitFor("claim 2's sentences in view", atTop)
+	press(kb.PageUp, "Step 1 of 3: the wording | Claim 2 of "+total)
 	press(kb.PageUp, "Step 3 of 3: the framing | Claim 1 of "+total)
+	s.waitFor("claim 1's framing in view", framingShown)
 	press(kb.ArrowLeft, "Step 2 of 3: what differs | Claim 1 of "+total)
 	press(kb.End, "Step 1 of 3: the wording | Claim "+total+" of "+total)
 	press(kb.Home, "Step 1 of 3: the wording | Claim 1 of "+total)

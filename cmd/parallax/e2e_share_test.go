@@ -105,7 +105,8 @@ func TestBrowserShareWorkspaceFile(t *testing.T) {
 	bad := filepath.Join(dir, "broken.parallax.json")
 	os.WriteFile(bad, []byte(`{"parallax": 1, "articles": [{"id": "a", "outlet": "A", "text": "One."}, {"id": "b", "outlet": "B", "text": ""}]}`), 0o644)
 	s.do("opening a bad file", chromedp.SetUploadFiles(chromedp.CSS("#ws-file"), []string{bad}))
-	s.waitFor("the refusal", `!!document.querySelector("#tools-msg")`)
+	// The refusal takes the focus, which brings it into view: it is under the cards.
+	s.waitFor("the refusal, focused and in view", `!!document.querySelector("#tools-msg") && document.activeElement.id === "tools-msg" && document.querySelector("#tools-msg").getBoundingClientRect().bottom <= innerHeight`)
 	if msg := s.text("#tools-msg"); !strings.Contains(msg, "broken.parallax.json") || !strings.Contains(msg, "article 2 has no text") || !strings.Contains(msg, "unchanged") {
 		t.Errorf("a bad workspace file says %q", msg)
 	}

@@ -627,6 +627,14 @@ func TestBrowserKeyboard(t *testing.T) {
 	if got := jsEval[string](s, `document.activeElement.className`); got != "skip" {
 		t.Errorf("the first Tab stop is %q, want the skip link", got)
 	}
+	// The skip link moves the focus, not only the scroll: the next Tab goes on from
+	// the comparison.
+	s.do("following the skip link", chromedp.KeyEvent(kb.Enter))
+	s.waitFor("the focus on the comparison", `document.activeElement.id === "views"`)
+	s.do("tabbing", chromedp.KeyEvent(kb.Tab))
+	if got := jsEval[string](s, `document.activeElement.id + (document.querySelector("#views").contains(document.activeElement) ? "" : " (outside the comparison)")`); strings.HasSuffix(got, "(outside the comparison)") {
+		t.Errorf("the Tab after the skip link goes to %s", got)
+	}
 	s.do("focusing the tabs", chromedp.Focus(chromedp.CSS("#tab-aligned")), chromedp.KeyEvent(kb.ArrowRight))
 	s.waitFor("the coverage tab", `document.activeElement.id === "tab-coverage" && !!document.querySelector("#coverage")`)
 	s.do("focusing a cell", chromedp.Focus(chromedp.CSS("#coverage .hit")), chromedp.KeyEvent(kb.Enter))
@@ -714,6 +722,51 @@ func TestBrowserOneStory(t *testing.T) {
 	}
 	if n := claims(); n != before {
 		t.Errorf("taken back: %d claims, want the %d of before", n, before)
+	}
+	s.noConsoleErrors()
+}
+
+// TestBrowserRemoveFocus checks where the keyboard focus goes when an article is
+// removed (the Undo button) and put back (the restored card's Remove), where it fell
+// to the page's body.
+func TestBrowserRemoveFocus(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	s.do("removing the second article", chromedp.Focus(chromedp.CSS("#rm-1")), chromedp.KeyEvent(kb.Enter))
+	s.waitFor("the focus on Undo", `document.activeElement.id === "undo"`)
+	s.waitDone()
+	s.do("undoing", chromedp.KeyEvent(kb.Enter))
+	s.waitFor("the focus on the restored card", `document.activeElement.id === "rm-1" && !document.querySelector("#undo") && document.querySelectorAll(".card").length === 5`)
+	if got := s.text(".card:nth-child(2) .outlet"); got != seeds.Articles()[1].Outlet {
+		t.Errorf("the second card is %q after Undo, want %q", got, seeds.Articles()[1].Outlet)
+	}
+	s.noConsoleErrors()
+}
+
+// TestBrowserLongToken pastes an article with long unbroken tokens (base64, a long
+// link): no view may be wider than the window, where the card made the page 1717 px
+// wide in a 1400 px window.
+func TestBrowserLongToken(t *testing.T) {
+	s := newSession(t)
+	s.open()
+	token := strings.Repeat("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo", 60)
+	text := token + "\n\nSecretary of State Antony Blinken met Israeli leaders in Tel Aviv on Tuesday to discuss the war in Gaza, https://example.org/" + token + ".\n\nAccording to the Gaza Health Ministry, more than 23,000 Palestinians have been killed since October 7."
+	s.paste("Base64 Daily", text)
+	s.waitStatus("6 articles compared")
+	s.waitDone()
+	wide := `document.documentElement.scrollWidth > innerWidth + 1 ? document.documentElement.scrollWidth : 0`
+	for _, tab := range []string{"#tab-aligned", "#tab-articles"} {
+		s.click(tab)
+		if tab == "#tab-articles" {
+			s.click(".docpick button:last-child")
+		}
+		s.waitDone()
+		if w := jsEval[int](s, wide); w != 0 {
+			t.Errorf("%s: the page is %d px wide in a %d px window", tab, w, jsEval[int](s, `innerWidth`))
+		}
+	}
+	if w := jsEval[int](s, `Math.max(...[...document.querySelectorAll(".card")].map(c => c.scrollWidth - c.clientWidth))`); w > 1 {
+		t.Errorf("a card's text overflows it by %d px", w)
 	}
 	s.noConsoleErrors()
 }
