@@ -599,8 +599,14 @@ func isDatelineLine(s string, n int) bool {
 
 // isNote accepts an editor's note or a correction: "Editor's note: This story has been updated."
 func isNote(s string, n int) bool {
-	return n <= 80 && strings.ContainsAny(s, ":—–") && (s[0] == 'E' || s[0] == 'e' || s[0] == 'N' || s[0] == 'C' || s[0] == 'c') &&
-		patterns().note.MatchString(s)
+	if n > 80 {
+		return false
+	}
+	// The pattern only for lines that open as one: matching it on every paragraph that
+	// starts with a C made cleaning the seeds a fifth slower.
+	head := strings.ToLower(s[:min(len(s), 16)])
+	return (strings.HasPrefix(head, "editor") || strings.HasPrefix(head, "note to") || strings.HasPrefix(head, "correction") ||
+		strings.HasPrefix(head, "clarification")) && patterns().note.MatchString(s)
 }
 
 // isFooter accepts what a page prints under the article: a copyright notice, where the
