@@ -2,6 +2,7 @@ package framing
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,5 +111,29 @@ func TestECBSpeakers(t *testing.T) {
 	}
 	for id, name := range want {
 		t.Errorf("%s does not quote %q", id, name)
+	}
+}
+
+// TestNumbersInNames: a number that is part of a name ("Highway 9", ECB+'s "state Route
+// 94") is no statistic; one that counts something beside it still is.
+func TestNumbersInNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the numbers read, as written
+	}{
+		{"A bus crash on Highway 9 on Monday killed 12 people, police said.", []string{"12"}},
+		{"Williams, 32, was arrested around 1:30 a.m. Feb. 1 on state Route 94 on suspicion of drunken driving.", []string{"32"}},
+		{"Flight 370 carried 239 people.", []string{"239"}},
+		{"The highway 9 miles north was closed.", []string{"9"}},
+	}
+	for _, tt := range tests {
+		a := compare.Article{ID: "a", Outlet: "A", Text: tt.text}
+		var got []string
+		for _, n := range Analyze(compare.Parse(a), a.Text, nil).Numbers {
+			got = append(got, n.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: numbers %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

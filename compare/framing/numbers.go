@@ -39,6 +39,13 @@ var (
 	plurals = set("people", "men", "women", "children", "dead", "police", "personnel", "staff", "wounded", "injured")
 )
 
+// namedBy are the nouns that, capitalised before a number, make it part of a name:
+// "Highway 9", "Flight 370", "Resolution 2334", "Game 7".
+var namedBy = set("highway", "route", "interstate", "road", "street", "avenue", "flight", "article", "resolution",
+	"chapter", "section", "paragraph", "amendment", "room", "gate", "terminal", "platform", "building", "block",
+	"sector", "level", "phase", "stage", "category", "grade", "game", "round", "season", "episode", "week",
+	"channel", "unit", "ward", "district", "precinct", "camp", "bus", "train", "line", "pier", "runway")
+
 // numbers finds statistics in every sentence.
 func (a *analysis) numbers() {
 	for pos, st := range a.sents {
@@ -85,6 +92,9 @@ func (a *analysis) number(toks []token, i int) (n Number, end int, ok bool) {
 		}
 		if !strings.ContainsAny(t.raw, ",.") && len(t.raw) == 4 && v >= 1800 && v <= 2100 {
 			return n, i, false // a year
+		}
+		if i > 0 && toks[i-1].upper && t.gap == gapSpace && namedBy[toks[i-1].norm] {
+			return n, i, false // Highway 9, Flight 370, Resolution 2334: a name, not a count
 		}
 		if i+2 < len(toks) && (toks[i+1].norm == "p" || toks[i+1].norm == "a") && toks[i+2].norm == "m" {
 			return n, i, false // 11 p.m.
