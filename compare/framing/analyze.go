@@ -88,6 +88,10 @@ func (a *analysis) labels() {
 			}
 			cat := a.lex.Categories[e.cat]
 			term := cat.Terms[e.term]
+			if i+n < len(toks) && toks[i+n].gap == gapSpace && slices.Contains(term.NotBefore, toks[i+n].norm) {
+				i += n // another sense: "claimed responsibility", "offensive line"
+				continue
+			}
 			l := Label{Term: term.Term, Text: a.text[toks[i].start:toks[i+n-1].end], Category: cat.ID,
 				Sentence: st.s.Index, Start: toks[i].start, End: toks[i+n-1].end}
 			l.Quoted = a.inQuote(l.Start)

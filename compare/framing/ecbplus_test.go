@@ -137,3 +137,29 @@ func TestNumbersInNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTermSenses: a word of the lexicon is not flagged where the word after it gives it
+// another sense (ECB+'s "a season-worst offensive effort" in a basketball report,
+// "standings have claimed another coach"), and still is in the sense the lexicon means.
+func TestTermSenses(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // labels' terms
+	}{
+		{"The team continued its slide with a season-worst offensive effort, dpa reported.", nil},
+		{"The Eastern Conference standings have claimed another coach.", nil},
+		{"Two militant groups claimed responsibility for the attack.", []string{"militant group", "attack"}},
+		{"The Israeli offensive in Gaza entered its fourth month.", []string{"offensive"}},
+		{"He claimed the vote was rigged.", []string{"claimed"}},
+	}
+	for _, tt := range tests {
+		a := compare.Article{ID: "a", Outlet: "A", Text: tt.text}
+		var got []string
+		for _, l := range Analyze(compare.Parse(a), a.Text, nil).Labels {
+			got = append(got, l.Term)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: labels %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -50,6 +50,9 @@ type Term struct {
 	Actor string   `json:"actor,omitempty"` // the actor it always refers to, if any (Actor.Key)
 	Forms []string `json:"forms,omitempty"` // extra spellings matched as written: "gunmen"
 	Exact bool     `json:"exact,omitempty"` // do not add plural and -ed/-ing endings
+	// NotBefore are words that, right after the term, give it another sense: "claimed
+	// responsibility" is no hedge, "offensive line" no military campaign.
+	NotBefore []string `json:"not_before,omitempty"`
 }
 
 // Actor is a party that labels characterize, with the names that refer to it.
