@@ -97,7 +97,7 @@ func (a *analysis) labels() {
 			l.Quoted = a.inQuote(l.Start)
 			if len(cat.Kinds) > 0 { // labels of categories without kinds describe events, not parties
 				l.Actor = a.actorFor(pos, i, i+n, cat.Kinds)
-				if l.Actor == "" && definite(toks, i) {
+				if l.Actor == "" && definite(toks, i) && !unknownBefore(toks, i) {
 					l.Actor = a.lastActorOf(term.Term) // "the offensive": the one named before
 				}
 			}
@@ -155,8 +155,7 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 		}
 		k += n
 	}
-	if bestD > 0 && i > 0 && toks[i].gap == gapSpace && toks[i-1].upper && !determiners[toks[i-1].norm] &&
-		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw)) {
+	if bestD > 0 && unknownBefore(toks, i) {
 		return "" // "Russia’s invasion", "Houthi attacks": someone the lexicon does not know
 	}
 	if best != "" {
@@ -633,6 +632,15 @@ func (a *analysis) attributions() {
 
 // definite reports whether the label at toks[i] is a definite description: "the
 // offensive", "the militant group".
+// unknownBefore reports whether a capitalised word stands right before the label at
+// toks[i], other than a determiner or a sentence's plain first word: unless the lexicon
+// knows it as an actor, the label is someone else's ("Russia’s invasion", "Houthi
+// attacks", "The PKK militants").
+func unknownBefore(toks []token, i int) bool {
+	return i > 0 && toks[i].gap == gapSpace && toks[i-1].upper && !determiners[toks[i-1].norm] &&
+		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw))
+}
+
 func definite(toks []token, i int) bool {
 	return i > 0 && toks[i-1].norm == "the" || i > 1 && toks[i-2].norm == "the"
 }

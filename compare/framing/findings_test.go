@@ -1,6 +1,7 @@
 package framing
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -444,5 +445,20 @@ func TestLabelActors(t *testing.T) {
 				t.Fatalf("no label %q in a sentence of %s holding %q", tt.term, tt.doc, tt.sentence)
 			}
 		})
+	}
+}
+
+// TestLabelOfUnknownGroup: a label right after a name the lexicon does not know is that
+// group's, even after "the": "The PKK militants" were Hamas's, the group named before.
+func TestLabelOfUnknownGroup(t *testing.T) {
+	text := "Hamas militants fired rockets at Ashkelon on Monday, the army said.\n\nThe PKK militants fled into Iraq."
+	a := compare.Article{ID: "a", Outlet: "A", Text: text}
+	var got []string
+	for _, l := range Analyze(compare.Parse(a), a.Text, nil).Labels {
+		got = append(got, l.Term+": "+l.Actor)
+	}
+	want := []string{"militant: Hamas", "militant: "}
+	if !slices.Equal(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
 	}
 }
