@@ -7,6 +7,7 @@ import (
 	"parallax/compare"
 )
 
+// analyzeText finds the framing signals of one article of text.
 func analyzeText(tb testing.TB, text string) Report {
 	tb.Helper()
 	a := compare.Article{ID: "t", Text: text}

@@ -127,9 +127,8 @@ func TestNumbersInNames(t *testing.T) {
 		{"The highway 9 miles north was closed.", []string{"9"}},
 	}
 	for _, tt := range tests {
-		a := compare.Article{ID: "a", Outlet: "A", Text: tt.text}
 		var got []string
-		for _, n := range Analyze(compare.Parse(a), a.Text, nil).Numbers {
+		for _, n := range analyzeText(t, tt.text).Numbers {
 			got = append(got, n.Text)
 		}
 		if !slices.Equal(got, tt.want) {
@@ -153,9 +152,8 @@ func TestTermSenses(t *testing.T) {
 		{"He claimed the vote was rigged.", []string{"claimed"}},
 	}
 	for _, tt := range tests {
-		a := compare.Article{ID: "a", Outlet: "A", Text: tt.text}
 		var got []string
-		for _, l := range Analyze(compare.Parse(a), a.Text, nil).Labels {
+		for _, l := range analyzeText(t, tt.text).Labels {
 			got = append(got, l.Term)
 		}
 		if !slices.Equal(got, tt.want) {

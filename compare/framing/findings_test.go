@@ -452,9 +452,8 @@ func TestLabelActors(t *testing.T) {
 // group's, even after "the": "The PKK militants" were Hamas's, the group named before.
 func TestLabelOfUnknownGroup(t *testing.T) {
 	text := "Hamas militants fired rockets at Ashkelon on Monday, the army said.\n\nThe PKK militants fled into Iraq."
-	a := compare.Article{ID: "a", Outlet: "A", Text: text}
 	var got []string
-	for _, l := range Analyze(compare.Parse(a), a.Text, nil).Labels {
+	for _, l := range analyzeText(t, text).Labels {
 		got = append(got, l.Term+": "+l.Actor)
 	}
 	want := []string{"militant: Hamas", "militant: "}
