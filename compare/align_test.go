@@ -498,3 +498,28 @@ func clip(res *Result, m Ref) string {
 	}
 	return ""
 }
+
+// TestEvidenceBothWays: what two outlets write differently and the engine reads as one
+// is shown both ways ("shared: Ankara" was all a reader saw of "Ankara" and "Istanbul",
+// both Turkey); spellings of one word are shown once.
+func TestEvidenceBothWays(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want string // among the evidence's names
+	}{
+		{"Rescuers arrived in the quake zone from Ankara on Monday.", "Rescue teams came to the quake zone from Istanbul on Monday.", "Ankara / Istanbul"},
+		{"U.S. officials met Qatari mediators in Doha on Monday.", "US officials met mediators in Qatar on Monday.", "U.S"},
+	}
+	for _, tt := range tests {
+		res, err := Compare([]Article{{ID: "a", Text: tt.a}, {ID: "b", Text: tt.b}}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Claims) != 1 {
+			t.Fatalf("%q, %q: %d claims, want 1", tt.a, tt.b, len(res.Claims))
+		}
+		if names := res.Claims[0].Evidence.Names; !slices.Contains(names, tt.want) {
+			t.Errorf("%q, %q: evidence names %q, want %q among them", tt.a, tt.b, names, tt.want)
+		}
+	}
+}

@@ -125,6 +125,7 @@ const maxEvidence = 8
 type seenIn struct {
 	doc, docs int    // the last document seen using it and how many did
 	surface   string // how the claim's first sentence using it writes it
+	other     string // how another document writes it, if otherwise: "Istanbul" for "Ankara" (both Turkey)
 }
 
 // evidence lists what the members of g, sorted by document, share: features found in
@@ -142,6 +143,9 @@ func (c *corpus) evidence(g []int, seen map[int]seenIn) Evidence {
 				e = seenIn{doc: s.doc, docs: 1, surface: s.terms[k].surface}
 			} else if e.doc != s.doc {
 				e.doc, e.docs = s.doc, e.docs+1
+				if w := s.terms[k].surface; e.other == "" && !variants(w, e.surface) {
+					e.other = w
+				}
 			}
 			seen[id] = e
 		}
@@ -158,6 +162,12 @@ func (c *corpus) evidence(g []int, seen map[int]seenIn) Evidence {
 	var e Evidence
 	for _, id := range shared {
 		s := stripPossessive(cmp.Or(seen[id].surface, c.surface[id]))
+		if o := seen[id].other; o != "" && c.kind[id] != kindWord {
+			// What two outlets write differently and the engine reads as one ("Ankara",
+			// "Istanbul": Turkey; "Oct. 7", "October 7") is shown both ways: one of
+			// them alone reads as a word both use.
+			s += " / " + stripPossessive(o)
+		}
 		if listed(e, s) {
 			continue // one word read as several terms: "first-degree", "Athens" (also Greece)
 		}
@@ -175,6 +185,15 @@ func (c *corpus) evidence(g []int, seen map[int]seenIn) Evidence {
 		}
 	}
 	return e
+}
+
+// variants reports whether two surfaces of one term are spellings of one word, one
+// the other's beginning once lower-cased, without dots or possessive: "U.S." and "US",
+// "Israel" and "Israeli", "Gaza" and "Gaza Strip"; not "Ankara" and "Istanbul".
+func variants(a, b string) bool {
+	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(stripPossessive(s)), ".", "") }
+	a, b = norm(a), norm(b)
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }
 
 // listed reports whether e already lists s, in any case.
