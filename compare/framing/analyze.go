@@ -156,7 +156,13 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 		k += n
 	}
 	if bestD > 0 && unknownBefore(toks, i) {
-		return "" // "Russia’s invasion", "Houthi attacks": someone the lexicon does not know
+		// Someone the lexicon does not know: "PKK militants", "Houthi attacks" are
+		// theirs, named as written; an owner is not always the one characterized
+		// ("South Africa’s genocide allegations"), so "Russia’s invasion" stays no one's.
+		if possessive(toks[i-1].raw) {
+			return ""
+		}
+		return a.nameBefore(toks, i)
 	}
 	if best != "" {
 		return best
@@ -632,6 +638,18 @@ func (a *analysis) attributions() {
 
 // definite reports whether the label at toks[i] is a definite description: "the
 // offensive", "the militant group".
+// nameBefore returns the capitalised words right before toks[i], joined as written
+// ("PKK", "Al-Shabaab", "Islamic Jihad"), without a determiner, an owner ("Lebanese" of
+// "Iran’s Lebanese proxy") or the sentence's plain first word.
+func (a *analysis) nameBefore(toks []token, i int) string {
+	k := i - 1
+	for k > 0 && (toks[k].gap == gapSpace || toks[k].gap == gapHyphen) && toks[k-1].upper && !determiners[toks[k-1].norm] &&
+		!possessive(toks[k-1].raw) && (toks[k-1].gap != gapStart || toks[k].gap == gapHyphen) {
+		k--
+	}
+	return a.text[toks[k].start:toks[i-1].end]
+}
+
 // unknownBefore reports whether a capitalised word stands right before the label at
 // toks[i], other than a determiner or a sentence's plain first word: unless the lexicon
 // knows it as an actor, the label is someone else's ("Russia’s invasion", "Houthi

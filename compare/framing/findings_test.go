@@ -449,15 +449,37 @@ func TestLabelActors(t *testing.T) {
 }
 
 // TestLabelOfUnknownGroup: a label right after a name the lexicon does not know is that
-// group's, even after "the": "The PKK militants" were Hamas's, the group named before.
+// group's, named as written, even after "the": "The PKK militants" were Hamas's, the
+// group named before, and two outlets' words for the PKK were never set side by side.
 func TestLabelOfUnknownGroup(t *testing.T) {
 	text := "Hamas militants fired rockets at Ashkelon on Monday, the army said.\n\nThe PKK militants fled into Iraq."
 	var got []string
 	for _, l := range analyzeText(t, text).Labels {
 		got = append(got, l.Term+": "+l.Actor)
 	}
-	want := []string{"militant: Hamas", "militant: "}
+	want := []string{"militant: Hamas", "militant: PKK"}
 	if !slices.Equal(got, want) {
 		t.Errorf("labels %q, want %q", got, want)
 	}
+}
+
+// TestUnknownActorCompared: two outlets' words for a group the lexicon does not know are
+// set side by side, as for those it knows ("Al-Shabaab is called: militant; terrorist").
+func TestUnknownActorCompared(t *testing.T) {
+	arts := []compare.Article{
+		{ID: "a", Outlet: "A", Text: "Rockets hit the town on Monday.\n\nPolice said Al-Shabaab militants fled into Somalia."},
+		{ID: "b", Outlet: "B", Text: "Rockets hit the town on Monday.\n\nPolice said Al-Shabaab terrorists fled into Somalia."},
+	}
+	res, err := compare.Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cf := range Compare(res, arts, nil).Claims {
+		for _, al := range cf.Labels {
+			if al.Actor == "Al-Shabaab" && al.Differ && len(al.Uses) == 2 {
+				return
+			}
+		}
+	}
+	t.Error("no claim sets the outlets' words for Al-Shabaab side by side")
 }
