@@ -159,8 +159,8 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 		// Someone the lexicon does not know: "PKK militants", "Houthi attacks" are
 		// theirs, named as written; an owner is not always the one characterized
 		// ("South Africa’s genocide allegations"), so "Russia’s invasion" stays no one's.
-		if possessive(toks[i-1].raw) {
-			return ""
+		if possessive(toks[i-1].raw) || titleCase(toks) {
+			return "" // in a Title Case headline every word is capitalised
 		}
 		return a.nameBefore(toks, i)
 	}
@@ -643,11 +643,27 @@ func (a *analysis) attributions() {
 // "Iran’s Lebanese proxy") or the sentence's plain first word.
 func (a *analysis) nameBefore(toks []token, i int) string {
 	k := i - 1
-	for k > 0 && (toks[k].gap == gapSpace || toks[k].gap == gapHyphen) && toks[k-1].upper && !determiners[toks[k-1].norm] &&
+	for k > 0 && i-k < 3 && (toks[k].gap == gapSpace || toks[k].gap == gapHyphen) && toks[k-1].upper && !determiners[toks[k-1].norm] &&
 		!possessive(toks[k-1].raw) && (toks[k-1].gap != gapStart || toks[k].gap == gapHyphen) {
 		k--
 	}
 	return a.text[toks[k].start:toks[i-1].end]
+}
+
+// titleCase reports whether toks are a line in Title Case: at least three words of four
+// letters or more, nearly all capitalised ("Microsoft Rushes Emergency Fix To Address
+// Internet Explorer Attacks").
+func titleCase(toks []token) bool {
+	long, caps := 0, 0
+	for _, t := range toks {
+		if len(t.norm) >= 4 {
+			long++
+			if t.upper {
+				caps++
+			}
+		}
+	}
+	return long >= 3 && 4*caps >= 3*long
 }
 
 // unknownBefore reports whether a capitalised word stands right before the label at

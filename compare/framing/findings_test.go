@@ -483,3 +483,14 @@ func TestUnknownActorCompared(t *testing.T) {
 	}
 	t.Error("no claim sets the outlets' words for Al-Shabaab side by side")
 }
+
+// TestTitleCaseNoActor: in a Title Case headline every word is capitalised, so the words
+// before a label are no name ("Microsoft Rushes Emergency Fix To Address Internet
+// Explorer Attacks", ECB+ 27_4ecbplus, was read as a group called attacks).
+func TestTitleCaseNoActor(t *testing.T) {
+	for _, l := range analyzeText(t, "Microsoft Rushes Emergency Fix To Address Internet Explorer Attacks").Labels {
+		if l.Actor != "" {
+			t.Errorf("%q characterizes %q", l.Text, l.Actor)
+		}
+	}
+}
