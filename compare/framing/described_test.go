@@ -139,3 +139,22 @@ func TestTitledVoices(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkTitles: the title of a work in quotation marks is no quotation (ECB+ 39_1ecb:
+// the series "Doctor Who." was the BBC's quotation); a short quote elsewhere still is.
+func TestWorkTitles(t *testing.T) {
+	tests := []struct {
+		text   string
+		quotes int
+	}{
+		{`The BBC says little-known actor Matt Smith will take over the title role in the long-running sci-fi series "Doctor Who."`, 0},
+		{`Reid became famous from her 1999 role in "American Pie" and had her own reality show "Taradise" in 2005.`, 0},
+		{`Netanyahu called the plan "Delusional" on Wednesday.`, 1},
+		{`"We Will Rebuild," the governor said.`, 1},
+	}
+	for _, tt := range tests {
+		if got := len(analyzeText(t, tt.text).Quotes); got != tt.quotes {
+			t.Errorf("%q: %d quotations, want %d", tt.text, got, tt.quotes)
+		}
+	}
+}

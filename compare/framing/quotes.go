@@ -61,6 +61,39 @@ func (a *analysis) findQuotes() []quoteSpan {
 var fragmentCues = set("calling", "called", "calls", "vowing", "vowed", "dismissing", "describing", "described",
 	"saying", "insisting", "branding", "dubbing", "terming", "spoke", "speaking", "promising", "pledging")
 
+// titleCues name a work right before its title in quotation marks, or with a
+// preposition between: the series "Doctor Who", her role in "American Pie".
+var titleCues = set("series", "show", "film", "movie", "book", "novel", "song", "album", "play", "programme",
+	"program", "documentary", "titled", "entitled", "magazine", "newspaper", "column", "episode", "sitcom", "drama",
+	"musical", "opera", "poem", "podcast", "report", "memoir", "single", "track", "game", "role", "starred",
+	"sequel", "franchise")
+
+// workTitle reports whether the quotation marks of qs hold the title of a work, not a
+// quotation: a few words, each capitalised or a short function word, right after a
+// word that names a work (BBC's series "Doctor Who." was BBC's quotation).
+func (a *analysis) workTitle(qs quoteSpan, inner string) bool {
+	words := tokenize(inner, 0)
+	if len(words) > 6 || !words[0].upper {
+		return false
+	}
+	for _, t := range words {
+		if !t.upper && !functionWords[t.norm] && !isDigitWord(t.norm) {
+			return false
+		}
+	}
+	toks := a.sents[qs.firstPos].toks
+	prev := -1
+	for k, t := range toks {
+		if t.end <= qs.start {
+			prev = k
+		}
+	}
+	if prev > 0 && functionWords[toks[prev].norm] {
+		prev-- // her role in "American Pie"
+	}
+	return prev >= 0 && titleCues[toks[prev].norm]
+}
+
 // quotes finds quotations and their speakers.
 func (a *analysis) quotes() {
 	spans := a.spans
@@ -68,7 +101,7 @@ func (a *analysis) quotes() {
 		inner := a.text[qs.inner:qs.innerEnd]
 		q := Quote{Text: strings.TrimSpace(inner), Start: qs.start, End: qs.end, Sentences: []int{}}
 		q.Words = len(tokenize(inner, 0))
-		if q.Words == 0 {
+		if q.Words == 0 || a.workTitle(qs, inner) {
 			continue
 		}
 		for p := qs.firstPos; p <= qs.lastPos; p++ {
