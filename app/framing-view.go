@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	wsfile "parallax/app/workspace"
 	"parallax/compare"
 	"parallax/compare/framing"
 )
@@ -369,30 +370,13 @@ func (v *framingView) renderOmissions(f *framed) app.UI {
 	)
 }
 
-// onlyVoices names the people only the outlet doc quotes, unnamed sources too, as
-// Voices lists them (framing.Coverage.Speakers leaves unnamed sources out, so the
-// line said "quotes 0 people" beside an unnamed official Voices gives to it alone).
-func onlyVoices(f *framed, doc string) []string {
-	var out []string
-	for _, s := range f.fc.Voices {
-		switch {
-		case s.Only != doc:
-		case s.Anonymous:
-			out = append(out, s.Name+" (unnamed)")
-		default:
-			out = append(out, s.Name)
-		}
-	}
-	return out
-}
-
 // renderOnly lists what one outlet alone reports, and the claims it leaves out.
 func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 	d := f.doc(c.Doc)
 	if d == nil {
 		return nil
 	}
-	speakers := onlyVoices(f, c.Doc)
+	speakers := wsfile.VoiceNames(f.fc, c.Speakers)
 	var sents []framing.Placed
 	for _, p := range c.Only {
 		if p.Sentence >= 0 && p.Sentence < len(d.Sentences) && listed(d.Sentences[p.Sentence]) {

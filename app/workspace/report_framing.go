@@ -125,7 +125,7 @@ func writeFramingText(b *bufio.Writer, docs map[string]*compare.Document, fr *fr
 			fmt.Fprintf(b, "  quoted: %s\n", v)
 		}
 		if len(cv.Speakers) > 0 {
-			fmt.Fprintf(b, "  quoted by this outlet only: %s\n", strings.Join(names(fr, cv.Speakers), ", "))
+			fmt.Fprintf(b, "  quoted by this outlet only: %s\n", strings.Join(VoiceNames(fr, cv.Speakers), ", "))
 		}
 		if l := labelsLine(a.Labels, 8); l != "" {
 			fmt.Fprintf(b, "  labels: %s\n", l)
@@ -244,11 +244,17 @@ func labelsLine(ls []framing.Label, n int) string {
 	return strings.Join(parts, ", ")
 }
 
-func names(fr *framing.Comparison, keys []string) []string {
+// VoiceNames names the speakers with the keys, as Voices does, an unnamed source marked
+// so: "senior State Department official (unnamed)".
+func VoiceNames(fr *framing.Comparison, keys []string) []string {
 	var out []string
 	for _, k := range keys {
 		for _, v := range fr.Voices {
-			if v.Key == k {
+			switch {
+			case v.Key != k:
+			case v.Anonymous:
+				out = append(out, v.Name+" (unnamed)")
+			default:
 				out = append(out, v.Name)
 			}
 		}

@@ -364,3 +364,18 @@ func TestReportWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyQuotedUnnamed: the text report names the unnamed sources only one outlet
+// quotes, as the app and the Voices list do: CNN's "senior State Department official"
+// was left out, so the report and the app disagreed.
+func TestOnlyQuotedUnnamed(t *testing.T) {
+	arts := seeds.Articles()
+	res := align(t, arts, nil)
+	var b strings.Builder
+	if err := WriteText(&b, res, framing.Compare(res, arts, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "quoted by this outlet only: senior State Department official (unnamed)"; !strings.Contains(b.String(), want) {
+		t.Errorf("the text report lacks %q", want)
+	}
+}

@@ -113,7 +113,7 @@ type Coverage struct {
 	Buried     int      `json:"buried"`   // in its last third
 	Only       []Placed `json:"only"`     // sentences no other article reports
 	Missing    []string `json:"missing"`  // claims of the others it does not report (Claim.ID)
-	Speakers   []string `json:"speakers"` // people only it quotes (Speaker.Key)
+	Speakers   []string `json:"speakers"` // people and unnamed sources only it quotes (Speaker.Key)
 	Numbers    []Number `json:"numbers"`  // numbers in sentences only it reports
 }
 
@@ -698,7 +698,7 @@ func coverage(res *compare.Result, c *Comparison) []Coverage {
 			}
 		}
 		for _, s := range c.Voices {
-			if s.Only == d.ID && !s.Anonymous {
+			if s.Only == d.ID {
 				cv.Speakers = append(cv.Speakers, s.Key)
 			}
 		}
