@@ -10,9 +10,6 @@ var (
 	// describers open a source named by what it is: "the governor", "her father".
 	describers = set("the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "one", "another",
 		"this", "that")
-	// bareWords alone name no one: "the", "her".
-	bareWords = set("the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "this", "that",
-		"these", "those")
 	// participles are speech verbs that also follow a noun they describe: "the damage
 	// estimated at", "the cases reported on Monday". Only a name or a role noun is their
 	// subject.
@@ -28,10 +25,11 @@ var (
 	corporate = set("corp", "inc", "ltd", "co", "llc", "plc")
 )
 
-// bare reports whether toks are only articles and possessive determiners: "the", "her".
+// bare reports whether toks are only determiners, which alone name no one: "the",
+// "her", "an" of "an estimated $1 million".
 func bare(toks []token) bool {
 	for _, t := range toks {
-		if !bareWords[t.norm] {
+		if !determiners[t.norm] {
 			return false
 		}
 	}
