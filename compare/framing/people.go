@@ -170,11 +170,42 @@ type people struct {
 	display map[string]string          // key -> fullest name as written
 	single  map[string]bool            // surnames seen alone as people ("Blinken said")
 	titled  map[string]map[string]bool // title -> keys of the people named with it ("governor" -> "ron smith")
+	gender  map[string]gender          // surname -> what its titles say: "Mr. Adams", "Ms. Rivera"
+}
+
+// gender is what an article's titles say of the people of one surname: men, women or
+// both ("Mr. and Mrs. Lee"); zero when no title says.
+type gender uint8
+
+const (
+	male gender = 1 << iota
+	female
+)
+
+// titleGenders are the titles that say whether a person is a man or a woman. Only
+// titles used for one sex alone are listed: not "spokesman" or "chairman".
+var titleGenders = map[string]gender{"mr": male, "king": male, "prince": male, "crown prince": male,
+	"congressman": male, "mrs": female, "ms": female, "queen": female, "congresswoman": female,
+	"councilwoman": female, "assemblywoman": female, "chairwoman": female, "spokeswoman": female}
+
+// pronounGenders are the pronouns that refer to a man or to a woman.
+var pronounGenders = map[string]gender{"he": male, "she": female}
+
+// agrees reports whether the person with key can be referred to by the pronoun: a
+// title that says otherwise ("she said" after "Mr. Adams") rules them out.
+func (p *people) agrees(key, pronoun string) bool {
+	want := pronounGenders[pronoun]
+	if want == 0 || key == "" {
+		return true
+	}
+	g := p.gender[key[strings.LastIndexByte(key, ' ')+1:]]
+	return g == 0 || g&want != 0
 }
 
 func newPeople() *people {
 	return &people{full: map[string]map[string]bool{}, cand: map[string]map[string]bool{},
-		display: map[string]string{}, single: map[string]bool{}, titled: map[string]map[string]bool{}}
+		display: map[string]string{}, single: map[string]bool{}, titled: map[string]map[string]bool{},
+		gender: map[string]gender{}}
 }
 
 // byTitle returns the key of the one person the article names with title ("governor"
@@ -283,6 +314,11 @@ func (a *analysis) findTitledPeople() {
 						a.people.titled[r.title] = map[string]bool{}
 					}
 					a.people.titled[r.title][key] = true
+				}
+				if g := titleGenders[r.title]; g != 0 {
+					if w := nameWords(r.words); len(w) > 0 {
+						a.people.gender[w[len(w)-1]] |= g
+					}
 				}
 				continue
 			}

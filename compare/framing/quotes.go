@@ -125,7 +125,7 @@ func (a *analysis) quotes() {
 			src := toks[si : sj+1]
 			if len(src) == 1 && pronouns[src[0].norm] {
 				q.Speaker = src[0].raw
-				q.Key, q.Name, q.Anonymous = a.pronoun(qs)
+				q.Key, q.Name, q.Anonymous = a.pronoun(qs, src[0].norm)
 				if q.Key != "" {
 					via = "pronoun"
 				}
@@ -272,22 +272,26 @@ func (a *analysis) speakerBefore(qs quoteSpan) ([]token, int, int, string) {
 
 // pronoun resolves "he said": the most recent of the last full quotation's speaker and
 // the last person named as a source, within four sentences; else the person last named
-// in the sentence or the four before it.
-func (a *analysis) pronoun(qs quoteSpan) (key, name string, anon bool) {
+// in the sentence or the four before it. A person the article's titles rule out ("she
+// said" after "Mr. Adams") is passed over for the one before.
+func (a *analysis) pronoun(qs quoteSpan, pron string) (key, name string, anon bool) {
 	bestAt := -1
 	for k := len(a.rep.Quotes) - 1; k >= 0; k-- {
 		p := a.rep.Quotes[k]
 		if p.Fragment || p.Key == "" {
 			continue
 		}
-		if a.posOf(p.Sentences[len(p.Sentences)-1]) >= qs.firstPos-4 {
-			key, name, anon, bestAt = p.Key, p.Name, p.Anonymous, p.End
+		if a.posOf(p.Sentences[len(p.Sentences)-1]) < qs.firstPos-4 {
+			break
 		}
-		break
+		if a.people.agrees(p.Key, pron) {
+			key, name, anon, bestAt = p.Key, p.Name, p.Anonymous, p.End
+			break
+		}
 	}
 	for k := len(a.rep.Attributions) - 1; k >= 0; k-- {
 		at := a.rep.Attributions[k]
-		if at.Key == "" || at.End > qs.start || a.inQuote(at.Start) {
+		if at.Key == "" || at.End > qs.start || a.inQuote(at.Start) || !a.people.agrees(at.Key, pron) {
 			continue
 		}
 		if at.Start > bestAt && a.posOf(at.Sentence) >= qs.firstPos-4 {
@@ -303,18 +307,19 @@ func (a *analysis) pronoun(qs quoteSpan) (key, name string, anon bool) {
 	}
 	for pos := qs.firstPos; pos >= 0 && pos >= qs.firstPos-4; pos-- {
 		toks := a.sents[pos].toks
-		var found *nameRun
+		found := ""
 		for _, r := range a.nameRuns(toks) {
 			if toks[r.i].start >= qs.start {
 				break
 			}
 			if !r.possessive && (r.titled || a.people.known(r.words)) && !a.isActor(toks[r.i:r.j]) {
-				found = &r
+				if k, n := a.people.resolve(r.words, r.text); a.people.agrees(k, pron) {
+					key, found = k, n
+				}
 			}
 		}
-		if found != nil {
-			k, n := a.people.resolve(found.words, found.text)
-			return k, n, false
+		if key != "" {
+			return key, found, false
 		}
 	}
 	return "", "", false
