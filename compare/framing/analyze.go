@@ -26,6 +26,10 @@ type analysis struct {
 	lastKind Kind
 	lastPos  int
 	lastOne  bool // the last source was one person ("an official"), not a group
+	// names: words the article writes capitalised inside a sentence (not in a Title
+	// Case line) and never in lower case: "Kurdish", so that "Kurdish militants…"
+	// opening a sentence is a name too
+	names map[string]bool
 }
 
 // inQuote reports whether byte offset p lies inside a quotation.
@@ -66,6 +70,7 @@ func Analyze(doc compare.Document, text string, lex *Lexicon) Report {
 		a.sents[i].para = para
 	}
 	a.rep.Sentences = len(a.sents)
+	a.names = namesInside(a.sents)
 	a.spans = a.findQuotes()
 	a.findTitledPeople()
 	a.labels()
@@ -97,7 +102,7 @@ func (a *analysis) labels() {
 			l.Quoted = a.inQuote(l.Start)
 			if len(cat.Kinds) > 0 { // labels of categories without kinds describe events, not parties
 				l.Actor = a.actorFor(pos, i, i+n, cat.Kinds)
-				if l.Actor == "" && definite(toks, i) && !unknownBefore(toks, i) {
+				if l.Actor == "" && definite(toks, i) && !a.unknownBefore(toks, i) {
 					l.Actor = a.lastActorOf(term.Term) // "the offensive": the one named before
 				}
 			}
@@ -155,7 +160,7 @@ func (a *analysis) actorFor(pos, i, j int, kinds []string) string {
 		}
 		k += n
 	}
-	if bestD > 0 && unknownBefore(toks, i) {
+	if bestD > 0 && a.unknownBefore(toks, i) {
 		// Someone the lexicon does not know: "PKK militants", "Houthi attacks" are
 		// theirs, named as written; an owner is not always the one characterized
 		// ("South Africa’s genocide allegations"), so "Russia’s invasion" stays no one's.
@@ -640,11 +645,11 @@ func (a *analysis) attributions() {
 // offensive", "the militant group".
 // nameBefore returns the capitalised words right before toks[i], joined as written
 // ("PKK", "Al-Shabaab", "Islamic Jihad"), without a determiner, an owner ("Lebanese" of
-// "Iran’s Lebanese proxy") or the sentence's plain first word.
+// "Iran’s Lebanese proxy") or the sentence's plain first word (see unknownBefore).
 func (a *analysis) nameBefore(toks []token, i int) string {
 	k := i - 1
 	for k > 0 && i-k < 3 && (toks[k].gap == gapSpace || toks[k].gap == gapHyphen) && toks[k-1].upper && !determiners[toks[k-1].norm] &&
-		!possessive(toks[k-1].raw) && (toks[k-1].gap != gapStart || toks[k].gap == gapHyphen) {
+		!possessive(toks[k-1].raw) && (toks[k-1].gap != gapStart || toks[k].gap == gapHyphen || a.names[toks[k-1].norm]) {
 		k--
 	}
 	return a.text[toks[k].start:toks[i-1].end]
@@ -667,12 +672,34 @@ func titleCase(toks []token) bool {
 }
 
 // unknownBefore reports whether a capitalised word stands right before the label at
-// toks[i], other than a determiner or a sentence's plain first word: unless the lexicon
-// knows it as an actor, the label is someone else's ("Russia’s invasion", "Houthi
-// attacks", "The PKK militants").
-func unknownBefore(toks []token, i int) bool {
+// toks[i], other than a determiner or a sentence's plain first word (one the article
+// does not write as a name elsewhere): unless the lexicon knows it as an actor, the
+// label is someone else's ("Russia’s invasion", "Houthi attacks", "The PKK militants",
+// "Kurdish militants fled…").
+func (a *analysis) unknownBefore(toks []token, i int) bool {
 	return i > 0 && toks[i].gap == gapSpace && toks[i-1].upper && !determiners[toks[i-1].norm] &&
-		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw))
+		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw) || a.names[toks[i-1].norm])
+}
+
+// namesInside returns the words the sentences write capitalised after their first word,
+// outside Title Case lines, and never in lower case.
+func namesInside(sents []sent) map[string]bool {
+	names, lower := map[string]bool{}, map[string]bool{}
+	for _, st := range sents {
+		title := titleCase(st.toks)
+		for _, t := range st.toks {
+			switch {
+			case !t.upper:
+				lower[t.norm] = true
+			case t.gap != gapStart && !title:
+				names[t.norm] = true
+			}
+		}
+	}
+	for w := range lower {
+		delete(names, w)
+	}
+	return names
 }
 
 func definite(toks []token, i int) bool {

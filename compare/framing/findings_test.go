@@ -463,6 +463,32 @@ func TestLabelOfUnknownGroup(t *testing.T) {
 	}
 }
 
+// TestLabelAfterFirstWord: a name that opens its sentence is still a name where the
+// article writes it capitalised inside a sentence and never in lower case ("Kurdish
+// militants fled…" after "the Kurdish fighters"), and a plain opening word is not
+// ("Armed militants…", "Some militants…": the article writes "armed" in lower case).
+func TestLabelAfterFirstWord(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a name written again inside a sentence", "Turkish jets struck the Kurdish fighters near the border on Monday.\n\nKurdish militants fled into Iraq.", "militant: Kurdish"},
+		{"a two-word name", "Police blamed the Al Shabaab fighters for the blast.\n\nAl Shabaab militants fled into Somalia.", "militant: Al Shabaab"},
+		{"an opening word written in lower case too", "The town was armed and ready.\n\nArmed militants fled into the hills.", "militant: "},
+		{"an opening word written nowhere else", "Rockets hit the town on Monday.\n\nMasked militants fled into the hills.", "militant: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range analyzeText(t, tt.text).Labels {
+				if l.Term == "militant" {
+					got = append(got, l.Term+": "+l.Actor)
+				}
+			}
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("labels %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestUnknownActorCompared: two outlets' words for a group the lexicon does not know are
 // set side by side, as for those it knows ("Al-Shabaab is called: militant; terrorist").
 func TestUnknownActorCompared(t *testing.T) {
