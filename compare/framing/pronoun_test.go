@@ -36,3 +36,31 @@ func TestPronounAgrees(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteAcrossParagraphs checks a quotation of several paragraphs as news style
+// writes it: each paragraph opens with a quotation mark, only the last closes, and the
+// speaker is named there; the open paragraphs are the same speaker's.
+func TestQuoteAcrossParagraphs(t *testing.T) {
+	const flood = "Flood\n\n“We lost everything in the water. Our house, our car, our photographs.\n\n“The insurance will not pay for any of it.\n\n“Nobody came to help us for three days,” said Maria Lopez, a resident.\n\n“It was a giveaway.\n\nThe mayor toured the damage on Monday. “We will rebuild,” Mayor Jane Alvarez said.\n"
+	tests := []struct {
+		name, quote, want, via string
+	}{
+		{"the paragraph before the named one", "The insurance will not pay", "Maria Lopez", "paragraph"},
+		{"two paragraphs before", "We lost everything", "Maria Lopez", "paragraph"},
+		{"the named paragraph itself", "Nobody came", "Maria Lopez", "after"},
+		{"an open paragraph after the named one goes on", "It was a giveaway", "Maria Lopez", "continued"},
+		{"narration opens the next paragraph", "Get out now", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := flood
+			if tt.quote == "Get out now" {
+				text = "Rain\n\nThe river rose overnight.\n\n“Get out now.\n\nThe mayor toured the damage on Monday. “We will rebuild,” Mayor Jane Alvarez said.\n"
+			}
+			q := quoteOf(t, analyzeText(t, text), tt.quote)
+			if q.Name != tt.want || q.Via != tt.via {
+				t.Errorf("quote %q: speaker %q via %q, want %q via %q", tt.quote, q.Name, q.Via, tt.want, tt.via)
+			}
+		})
+	}
+}

@@ -97,6 +97,8 @@ func (a *analysis) workTitle(qs quoteSpan, inner string) bool {
 // quotes finds quotations and their speakers.
 func (a *analysis) quotes() {
 	spans := a.spans
+	var of []int // quotation → its span in spans
+	defer func() { a.openParagraphs(of) }()
 	for qi, qs := range spans {
 		inner := a.text[qs.inner:qs.innerEnd]
 		q := Quote{Text: strings.TrimSpace(inner), Start: qs.start, End: qs.end, Sentences: []int{}}
@@ -171,6 +173,24 @@ func (a *analysis) quotes() {
 			}
 		}
 		a.rep.Quotes = append(a.rep.Quotes, q)
+		of = append(of, qi)
+	}
+}
+
+// openParagraphs gives a quotation left open at the end of its paragraph, with no
+// speaker of its own, the speaker of the quotation that opens the next paragraph: news
+// style opens each paragraph of a long quotation and closes only the last, where the
+// speaker is named (“We lost everything. … ¶ “Nobody came,” said Maria Lopez). of
+// maps each quotation to its span.
+func (a *analysis) openParagraphs(of []int) {
+	for k := len(a.rep.Quotes) - 2; k >= 0; k-- {
+		q, next := &a.rep.Quotes[k], a.rep.Quotes[k+1]
+		qs, ns := a.spans[of[k]], a.spans[of[k+1]]
+		if q.Key != "" || qs.closed || next.Key == "" || ns.firstPos != qs.lastPos+1 ||
+			a.sents[ns.firstPos].para == a.sents[qs.lastPos].para || a.sents[ns.firstPos].s.Start != ns.start {
+			continue
+		}
+		q.Speaker, q.Key, q.Name, q.Anonymous, q.Via = next.Speaker, next.Key, next.Name, next.Anonymous, "paragraph"
 	}
 }
 

@@ -76,7 +76,7 @@ type Quote struct {
 	Key       string `json:"key,omitempty"`      // resolved speaker, e.g. "antony blinken"; "" if unknown
 	Name      string `json:"name,omitempty"`     // fullest name the article gives, e.g. "Antony J. Blinken"
 	Anonymous bool   `json:"anonymous,omitempty"`
-	Via       string `json:"via,omitempty"` // how the speaker was found: "after", "before", "continued", "pronoun", "context"
+	Via       string `json:"via,omitempty"` // how the speaker was found: "after", "before", "continued", "pronoun", "context", "sentence", "paragraph" (the next paragraph's)
 }
 
 // Voice is one speaker's share of an article's quotations.
