@@ -120,8 +120,8 @@ func pageArticle(page []byte) (compare.Article, error) {
 // pageSource reports whether pasted text is evidently a web page's HTML source (from
 // view-source, or an element's outer HTML), not an article: it opens with <!doctype
 // html> or <html>, or it closes paragraphs or blocks (</p>, </div>, </article>) and is
-// markup from its first byte to its last or has more of its bytes inside tags than
-// outside. An article that quotes a tag or two, or an e-mail with some <b>, is text.
+// markup from its first byte to its last or has more of its non-space bytes inside
+// tags than outside. An article that quotes a tag or two, or an e-mail with some <b>, is text.
 func pageSource(text string) bool {
 	s := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")))
 	if strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html") {
@@ -140,9 +140,10 @@ func pageSource(text string) bool {
 			tag = true
 		}
 		switch {
+		case c <= ' ': // white space counts for neither
 		case tag:
 			in++
-		case c > ' ':
+		default:
 			out++
 		}
 		if c == '>' {
