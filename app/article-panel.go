@@ -159,6 +159,38 @@ func (p *articlePanel) save(ctx app.Context) {
 	}
 	a := p.draft
 	a.Outlet, a.Title, a.Date = strings.TrimSpace(a.Outlet), strings.TrimSpace(a.Title), strings.TrimSpace(a.Date)
+	source := ""
+	if len(a.Text) <= compare.MaxTextBytes && pageSource(a.Text) {
+		// The reader pasted a page's source: read the article out of it as from a
+		// saved page, with what the page gives where the form is empty. The form
+		// keeps what was pasted until the article is saved.
+		page, err := pageArticle([]byte(a.Text))
+		if err != nil {
+			p.formErr = "Not saved: this is a web page's source (HTML), and Parallax found no article text in it. Copy the article's text as your browser shows it and paste that instead, or save the page as .html and add it with “Choose files”."
+			focusLater(ctx, "f-error")
+			return
+		}
+		var took []string
+		for _, f := range []struct {
+			name     string
+			to       *string
+			fromPage string
+		}{{"outlet", &a.Outlet, page.Outlet}, {"title", &a.Title, page.Title}, {"date", &a.Date, page.Date}} {
+			if *f.to == "" && f.fromPage != "" {
+				*f.to, took = f.fromPage, append(took, f.name)
+			}
+		}
+		a.Text = page.Text
+		source = fmt.Sprintf(" This was a web page's source: Parallax read the article's text out of it (%s)", plural(strings.Count(a.Text, "\n\n")+1, "paragraph"))
+		if len(took) > 0 {
+			j := strings.Join(took, ", ")
+			if i := strings.LastIndex(j, ", "); i > 0 {
+				j = j[:i] + " and " + j[i+2:]
+			}
+			source += " and took its " + j + " from the page"
+		}
+		source += "; use Edit to check it."
+	}
 	if err := checkArticle(a); err != nil {
 		p.formErr = "Not saved: " + err.Error() + "."
 		focusLater(ctx, "f-error")
@@ -186,7 +218,7 @@ func (p *articlePanel) save(ctx app.Context) {
 		msg = fmt.Sprintf("Saved your changes to the article from %s.", a.Outlet)
 	}
 	p.editing, p.formErr = -1, ""
-	p.emit(ctx, arts, msg+dated, false)
+	p.emit(ctx, arts, msg+source+dated, false)
 	focusLater(ctx, "add")
 }
 

@@ -81,15 +81,17 @@ func (m *coverageMatrix) Render() app.UI {
 	}
 	x := newIndex(res)
 	docs := res.Documents
-	w := labelW + cellW*len(docs) + 120 // room for the slanted outlet names
+	// The slanted outlet names run past the last column, into the matrix's right
+	// padding (parallax.css); a narrow screen sets them upright, within the columns.
+	w := labelW + cellW*len(docs)
 	h := headH + cellH*len(res.Claims) + 4
 	var cells []app.UI
 	for di := range docs {
 		d := &docs[di]
 		cx := labelW + cellW*di + cellW/2
-		cells = append(cells, svg("text").Class("collabel").
-			Attr("transform", fmt.Sprintf("translate(%d,%d) rotate(-55)", cx+4, headH-6)).
-			Body(svg("title").Text(label(d)), app.Text(columnLabel(d, 26))))
+		cells = append(cells, svg("g").Attr("transform", fmt.Sprintf("translate(%d,%d)", cx+4, headH-6)).Body(
+			svg("text").Class("collabel").Attr("transform", "rotate(-55)").
+				Body(svg("title").Text(label(d)), app.Text(columnLabel(d, 26)))))
 	}
 	for ci := range res.Claims {
 		c := &res.Claims[ci]
@@ -122,8 +124,7 @@ func (m *coverageMatrix) Render() app.UI {
 	return app.Div().ID("coverage").Class("coverage").Body(
 		app.P().Class("hint").Text("Each row is a claim, each column an outlet. A filled cell means the outlet reports the claim; the darker it is, the more prominent: in the lead (the first two sentences), the first third, the middle or the last third of the article, as the cell says. Click a cell, or press Enter on it, to see the wording."),
 		app.Div().Class("scroll").Body(
-			svg("svg").Class("matrix").Attr("viewBox", fmt.Sprintf("0 0 %d %d", w, h)).
-				Attr("width", w).Attr("height", h).Attr("role", "group").
+			svg("svg").Class("matrix").Attr("width", w).Attr("height", h).Attr("role", "group").
 				Aria("label", fmt.Sprintf("Coverage of %s by %s", plural(len(res.Claims), "claim"), plural(len(docs), "outlet"))).
 				Body(cells...),
 		),

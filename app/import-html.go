@@ -117,6 +117,42 @@ func pageArticle(page []byte) (compare.Article, error) {
 	}
 }
 
+// pageSource reports whether pasted text is evidently a web page's HTML source (from
+// view-source, or an element's outer HTML), not an article: it opens with <!doctype
+// html> or <html>, or it closes paragraphs or blocks (</p>, </div>, </article>) and is
+// markup from its first byte to its last or has more of its non-space bytes inside
+// tags than outside. An article that quotes a tag or two, or an e-mail with some <b>, is text.
+func pageSource(text string) bool {
+	s := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(text, "\ufeff")))
+	if strings.HasPrefix(s, "<!doctype html") || strings.HasPrefix(s, "<html") {
+		return true
+	}
+	if !strings.Contains(s, "</p>") && !strings.Contains(s, "</div>") && !strings.Contains(s, "</article>") {
+		return false
+	}
+	if s[0] == '<' && s[len(s)-1] == '>' {
+		return true
+	}
+	in, out, tag := 0, 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '<' && i+1 < len(s) && strings.IndexByte("/!abcdefghijklmnopqrstuvwxyz", s[i+1]) >= 0 {
+			tag = true
+		}
+		switch {
+		case c <= ' ': // white space counts for neither
+		case tag:
+			in++
+		default:
+			out++
+		}
+		if c == '>' {
+			tag = false
+		}
+	}
+	return in > out
+}
+
 // readMeta takes the outlet, title and date from a <meta> tag's attributes.
 func readMeta(z *html.Tokenizer, a *compare.Article) {
 	var prop, content string

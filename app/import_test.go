@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"parallax/compare"
 	"parallax/seeds"
 )
 
@@ -73,6 +75,96 @@ func TestPageArticle(t *testing.T) {
 		if a, err := pageArticle([]byte(page)); !errors.Is(err, errNoArticleText) {
 			t.Errorf("pageArticle(%.30q) = %+v, %v; want errNoArticleText", page, a, err)
 		}
+	}
+}
+
+// TestPageSource checks which pasted texts are read as a web page's source: page
+// sources and fragments are, the seeds and articles or e-mails with a few tags are not.
+func TestPageSource(t *testing.T) {
+	regional := string(readPage(t, "regional.html"))
+	article := regional[strings.Index(regional, "<article"):]
+	article = article[:strings.Index(article, "</article>")+len("</article>")]
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"saved page", regional, true},
+		{"page with the article in <article>", string(readPage(t, "news.html")), true},
+		{"hostile page", string(readPage(t, "hostile.html")), true},
+		{"home page", string(readPage(t, "index.html")), true},
+		{"view-source, upper case, after a byte-order mark and blank lines", "\ufeff\n\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\">\n<HTML><BODY><P>Text.</P></BODY></HTML>", true},
+		{"no doctype", "<html lang=\"fr\"><head><title>Grève</title></head><body><p>Le trafic.</p></body></html>", true},
+		{"an <article>'s outer HTML", article, true},
+		{"a page's middle, mostly markup", `class="col"><div class="promo"><a href="/a" class="link link--big"><span class="label">Live</span></a></div><div class="promo"><a href="/b" class="link"><span class="label">Video</span></a></div><p class="x">Text.</p></div><div class="`, true},
+		{"the test's hostile article", "<script>window.__pwned = 1</script><img src=\"x\" onerror=\"window.__pwned = 2\"><iframe src=\"/\"></iframe>\nSecretary of State Antony Blinken met Israeli leaders in Tel Aviv on <em>Tuesday</em> to discuss the war in Gaza.", false},
+		{"an article quoting <script> and </p>", "Security researchers said the flaw let attackers hide a <script> tag in a comment. Browsers close a paragraph at </p>, they wrote, but the filter did not.\n\nThe vendor said it had fixed the problem on Tuesday.", false},
+		{"an e-mail with a few <b> tags", "Hi all,\n\n<b>Reminder:</b> the council meets on <b>Wednesday</b> at 7pm to vote on the Harbour Road bus lanes.<br>\nPlease bring the traders' petition.\n\nThanks,\nAnna", false},
+		{"an article starting and ending with a tag, without paragraphs", "<b>Breaking:</b> the council approved the bus lanes <i>9 to 4</i>", false},
+		{"empty", " \n ", false},
+	}
+	for _, a := range seeds.Articles() {
+		tests = append(tests, struct {
+			name, text string
+			want       bool
+		}{"seed " + a.ID, a.Text, false})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := pageSource(tt.text); got != tt.want {
+				t.Errorf("pageSource(%.60q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestArticlePanelSavePageSource checks that a page's source pasted in the form is
+// saved as the article read out of it, with the page's outlet, title and date where the
+// form left them empty, and that a source without an article is not saved.
+func TestArticlePanelSavePageSource(t *testing.T) {
+	regional := string(readPage(t, "regional.html"))
+	tests := []struct {
+		name                string
+		draft               compare.Article
+		outlet, title, date string // as saved; "" outlet: not saved
+		says                string // in the message, or the form's error
+	}{
+		{"from the page", compare.Article{Text: regional}, "Northgate Courier", "Council approves new bus lanes on Harbour Road", "2023-11-02",
+			"This was a web page's source: Parallax read the article's text out of it (6 paragraphs) and took its outlet, title and date from the page"},
+		{"the reader's fields win", compare.Article{Outlet: "Courier", Date: "2023-11-03", Text: regional}, "Courier", "Council approves new bus lanes on Harbour Road", "2023-11-03",
+			"(6 paragraphs) and took its title from the page;"},
+		{"no article in it", compare.Article{Outlet: "Home", Text: string(readPage(t, "index.html"))}, "", "", "",
+			"found no article text in it. Copy the article's text as your browser shows it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			panel := &articlePanel{IArticles: seeds.Articles()}
+			h, e := mount(t, nil, panel)
+			panel.editing, panel.draft = len(panel.IArticles), tt.draft
+			got := make(chan articleChange, 1)
+			h.ctx.Handle(actionSetArticles, func(ctx app.Context, a app.Action) { got <- a.Value.(articleChange) })
+			panel.save(h.ctx)
+			e.ConsumeAll()
+			if tt.outlet == "" {
+				if !strings.Contains(panel.formErr, tt.says) || panel.editing != len(panel.IArticles) || !reflect.DeepEqual(panel.draft, tt.draft) {
+					t.Errorf("save: form error %q, editing %d, draft kept %v; want the form open on the draft with an error saying %q", panel.formErr, panel.editing, reflect.DeepEqual(panel.draft, tt.draft), tt.says)
+				}
+				return
+			}
+			if panel.formErr != "" {
+				t.Fatalf("save: form error %q", panel.formErr)
+			}
+			ch := <-got
+			a := ch.Articles[len(ch.Articles)-1]
+			if a.Outlet != tt.outlet || a.Title != tt.title || a.Date != tt.date {
+				t.Errorf("saved outlet %q, title %q, date %q; want %q, %q, %q", a.Outlet, a.Title, a.Date, tt.outlet, tt.title, tt.date)
+			}
+			if !strings.HasPrefix(a.Text, "Northgate councillors voted 9 to 4") || strings.Contains(a.Text, "<") {
+				t.Errorf("saved text %.80q…, want the article's paragraphs without markup", a.Text)
+			}
+			if !strings.Contains(ch.Message, tt.says) {
+				t.Errorf("message %q lacks %q", ch.Message, tt.says)
+			}
+		})
 	}
 }
 

@@ -224,3 +224,62 @@ func TestBrowserImportHTMLFile(t *testing.T) {
 	noInjection(t, s, d)
 	s.noConsoleErrors()
 }
+
+// TestBrowserPastePageSource pastes a page's HTML source in “Paste an article”: a page
+// without an article is not saved, and the form keeps what was pasted; a saved page's
+// source adds the article read out of it, as text, with the page's outlet.
+func TestBrowserPastePageSource(t *testing.T) {
+	s, d := importSession(t, nil)
+	s.open()
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("fetch", "testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	home := read("index.html")
+	s.click("#add")
+	s.do("pasting a home page's source",
+		chromedp.WaitVisible(chromedp.CSS("#f-outlet")),
+		chromedp.SendKeys(chromedp.CSS("#f-outlet"), "Home"),
+		chromedp.SetValue(chromedp.CSS("#f-text"), home),
+	)
+	s.click("#f-save")
+	s.waitFor("the form's error", `!!document.querySelector("#f-error")`)
+	if msg := s.text("#f-error"); !strings.Contains(msg, "web page's source") || !strings.Contains(msg, "Choose files") {
+		t.Errorf("saving a page's source without an article says %q", msg)
+	}
+	if s.value("#f-text") != home || s.value("#f-outlet") != "Home" {
+		t.Errorf("after the error the form holds outlet %q and text %.60q…, not what was typed", s.value("#f-outlet"), s.value("#f-text"))
+	}
+
+	planted := `<p>A paragraph with <img src=x onerror="window.__pwned=1"> and <script>window.__pwned=2</script> in its markup must be read as text, never run.</p>`
+	regional := strings.Replace(read("regional.html"), "</div>\n<footer", planted+"</div>\n<footer", 1)
+	s.do("pasting a saved page's source, without an outlet",
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#f-outlet").value = ""`),
+		chromedp.SetValue(chromedp.CSS("#f-text"), regional),
+	)
+	s.click("#f-save")
+	s.waitStatus("6 articles compared")
+	if !s.contains(".cards", "Northgate Courier") || !s.contains(".cards", "2023-11-02") {
+		t.Errorf("the card does not take the page's outlet and date: %q", s.text(".cards"))
+	}
+	if !s.contains(".px", "This was a web page's source: Parallax read the article's text out of it (7 paragraphs)") {
+		t.Errorf("the page does not say the article was read out of the page's source: %q", s.text(".panel-articles"))
+	}
+	s.click("#tab-articles")
+	s.click(".docpick button:last-child")
+	s.waitFor("the pasted article", `document.querySelector("#articles .body").innerText.includes("Northgate councillors voted 9 to 4")`)
+	body := s.text("#articles .body")
+	for _, junk := range []string{"<p", "</p>", "class=", "SCRIPT_TEXT", "jQuery", "Log in"} {
+		if strings.Contains(body, junk) {
+			t.Errorf("the article shown keeps %q from the page's source: %.300q", junk, body)
+		}
+	}
+	if !strings.Contains(body, "must be read as text, never run.") {
+		t.Errorf("the planted paragraph is not in the article shown: %.300q", body)
+	}
+	noInjection(t, s, d)
+	s.noConsoleErrors()
+}

@@ -615,6 +615,16 @@ func TestBrowserPhoneWidth(t *testing.T) {
 		if page := jsEval[float64](s, `document.documentElement.scrollWidth`); page > 390 || len(wide) > 0 {
 			t.Errorf("%s view on a 390-pixel screen: the page is %.0f pixels wide; wider than the screen: %v", view, page, wide)
 		}
+		if view == "coverage" {
+			// The outlet names above the columns are on screen whole, without
+			// scrolling the matrix sideways: slanted, the last ones ran off it.
+			cut := jsEval[[]string](s, `(() => { const box = document.querySelector("#coverage .scroll").getBoundingClientRect(), svg = document.querySelector("#coverage svg").getBoundingClientRect();
+				return [...document.querySelectorAll("#coverage .collabel")].filter(e => { const r = e.getBoundingClientRect(); return r.width === 0 || r.left < box.left || r.right > Math.min(box.right, innerWidth) || r.top < svg.top; })
+					.map(e => e.textContent + " at " + JSON.stringify(e.getBoundingClientRect())); })()`)
+			if len(cut) > 0 || jsEval[bool](s, `(e => e.scrollWidth > e.clientWidth)(document.querySelector("#coverage .scroll"))`) {
+				t.Errorf("coverage view on a 390-pixel screen: the matrix scrolls sideways or its column names are cut off: %v", cut)
+			}
+		}
 	}
 }
 
