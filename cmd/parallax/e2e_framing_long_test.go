@@ -41,7 +41,7 @@ func longArticle(n int) string {
 // The Framing tab of a 2 MB article (17,654 sentences, 13,853 of them only it
 // reports) next to a seed keeps the page responsive. It drew every sentence only
 // that article reports and every unnamed source and caveat, in closed folds: 32,765
-// elements in one task of 1.9–3.3 s. Now closed folds draw their bodies when opened
+// elements in one task of 1.9–5.1 s. Now closed folds draw their bodies when opened
 // and lists draw 200 items at a time. The budget is the first visit's: 200 ms for
 // the longest main-thread task, median of three openings (single ones vary with the
 // machine's load: 85–202 ms measured).
