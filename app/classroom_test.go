@@ -59,7 +59,7 @@ func TestBlindMode(t *testing.T) {
 	}
 	for _, v := range tabs() {
 		p.view = v.id
-		hidden(t, "the "+v.name+" tab", app.HTMLString(p.renderView(newIndex(p.res))))
+		hidden(t, "the "+v.name+" tab", app.HTMLString(p.renderView()))
 	}
 	p.view = viewAligned
 	h.ctx.NewAction(actionSaveFile)
@@ -321,7 +321,7 @@ func TestWorksheet(t *testing.T) {
 	if p.view != viewWorksheet {
 		t.Fatalf("print: view %q, want the worksheet", p.view)
 	}
-	sheet := flat(app.HTMLString(p.renderView(newIndex(p.res))))
+	sheet := flat(app.HTMLString(p.renderView()))
 	for _, want := range []string{"Name", "Claim 1 · reported by", "What differs in the wording?", "The New York Times · 2024-01-04", "more claims are in Parallax",
 		"2 different occasions", "<li>Associated Press (as republished) · 2024-02-08; CNN · 2024-02-07</li>"} {
 		if !strings.Contains(sheet, want) {
@@ -349,7 +349,7 @@ func TestWorksheet(t *testing.T) {
 	}
 	h.ctx.NewActionWithValue(actionBlind, "on")
 	e.ConsumeAll()
-	sheet = flat(app.HTMLString(p.renderView(newIndex(p.res))))
+	sheet = flat(app.HTMLString(p.renderView()))
 	hidden(t, "the blind worksheet", sheet)
 	if !strings.Contains(sheet, "Outlet D is … because …") {
 		t.Error("the blind worksheet has no blanks to name the outlets")

@@ -29,7 +29,40 @@ type framingView struct {
 
 	IResult *compare.Result
 
-	fr int // framingState: the view draws again when framing signals come
+	fr     int             // framingState: the view draws again when framing signals come
+	shown  map[string]int  // list key → how many items it shows beyond listStep
+	opened map[string]bool // the folds (<details>) the reader opened: drawn from then on
+}
+
+// listStep is how many items a list of the view shows at first, and how many more
+// each press of its "Show more" button adds. A 2 MB article alone reported 13,853
+// sentences: drawing them all took the page's thread for 1.9–5.1 s.
+const listStep = 200
+
+// onOpen draws the body of the fold key once the reader opens it: closed, it is
+// never seen, and for a long article it was most of the view.
+func (v *framingView) onOpen(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if v.opened == nil {
+			v.opened = map[string]bool{}
+		}
+		v.opened[key] = true
+	}
+}
+
+// upTo returns how many of a list's n items to show, and the button that shows
+// listStep more, or nil when all are shown.
+func (v *framingView) upTo(key string, n int, what string) (int, app.UI) {
+	k := v.shown[key] + listStep
+	if n <= k {
+		return n, nil
+	}
+	return k, app.Button().Class("link").OnClick(func(ctx app.Context, e app.Event) {
+		if v.shown == nil {
+			v.shown = map[string]int{}
+		}
+		v.shown[key] = k
+	}).Textf("Show %d more (%s not shown)", min(listStep, n-k), plural(n-k, what))
 }
 
 // findingFraming is what views say while the framing signals are still being found.
@@ -114,9 +147,13 @@ func (v *framingView) renderSourcing(f *framed) app.UI {
 // renderCaveats quotes the caveats and the unnamed sources: the words themselves.
 func (v *framingView) renderCaveats(f *framed) app.UI {
 	var items []app.UI
+	n := 0 // items, of which the first listStep + v.shown are drawn
 	for _, r := range f.fc.Articles {
 		for _, a := range r.Attributions {
 			if a.Kind != framing.Caveat && a.Kind != framing.Anonymous {
+				continue
+			}
+			if n++; n > listStep+v.shown["caveats"] || !v.opened["caveats"] {
 				continue
 			}
 			words := "“" + a.Cue + "”"
@@ -133,12 +170,14 @@ func (v *framingView) renderCaveats(f *framed) app.UI {
 			))
 		}
 	}
-	if len(items) == 0 {
+	if n == 0 {
 		return nil
 	}
-	return app.Details().Class("frmore").Body(
-		app.Summary().Textf("Unnamed sources and caveats, as written (%d)", len(items)),
-		app.Ul().Class("frlist").Body(items...),
+	_, more := v.upTo("caveats", n, "item")
+	return app.Details().Class("frmore").OnToggle(v.onOpen("caveats")).Body(
+		app.Summary().Textf("Unnamed sources and caveats, as written (%d)", n),
+		app.If(v.opened["caveats"], func() app.UI { return app.Ul().Class("frlist").Body(items...) }),
+		app.If(v.opened["caveats"], func() app.UI { return more }),
 	)
 }
 
@@ -324,9 +363,11 @@ func (v *framingView) renderChecks(f *framed) app.UI {
 	if len(items) == 0 {
 		return nil
 	}
+	k, more := v.upTo("checks", len(items), "number")
 	return app.Section().Class("frsec").Aria("labelledby", "fr-checks").Body(
 		app.H3().ID("fr-checks").Text("Numbers to check"),
-		app.Ul().Class("frlist").Body(items...),
+		app.Ul().Class("frlist").Body(items[:k]...),
+		more,
 	)
 }
 
@@ -383,31 +424,34 @@ func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 			sents = append(sents, p)
 		}
 	}
-	return app.Details().Class("frmore only-fr").DataSet("doc", c.Doc).Body(
+	open := v.opened["only "+c.Doc]
+	return app.Details().Class("frmore only-fr").DataSet("doc", c.Doc).OnToggle(v.onOpen("only "+c.Doc)).Body(
 		app.Summary().Body(
 			app.Span().Class("outlet").Text(label(d)),
 			app.Textf(" — alone reports %s%s; quotes %s no other outlet quotes; leaves out %s", plural(len(c.Only), "sentence"), notListed(len(c.Only), len(sents)), people(len(speakers)), plural(len(c.Missing), "claim")),
 		),
-		app.If(len(speakers) > 0, func() app.UI {
+		app.If(open && len(speakers) > 0, func() app.UI {
 			return app.P().Body(app.Strong().Text("Only this outlet quotes: "), app.Text(strings.Join(speakers, ", ")))
 		}),
-		app.If(len(c.Numbers) > 0, func() app.UI {
+		app.If(open && len(c.Numbers) > 0, func() app.UI {
 			var ns []string
 			for _, n := range c.Numbers {
 				ns = append(ns, numberText(n))
 			}
 			return app.P().Body(app.Strong().Text("Numbers only here: "), app.Text(strings.Join(ns, "; ")))
 		}),
-		app.If(len(sents) > 0, func() app.UI {
+		app.If(open && len(sents) > 0, func() app.UI {
+			k, more := v.upTo("only "+c.Doc, len(sents), "sentence")
 			return app.Div().Body(
 				app.H4().Text("Only in this outlet"),
-				app.Ol().Class("frlist").Body(app.Range(sents).Slice(func(j int) app.UI {
+				app.Ol().Class("frlist").Body(app.Range(sents[:k]).Slice(func(j int) app.UI {
 					p := sents[j]
 					return app.Li().Value(p.Sentence+1).Body(placeBadge(p.Position), app.Text(" "+d.Sentences[p.Sentence].Text))
 				})),
+				more,
 			)
 		}),
-		app.If(len(c.Missing) > 0, func() app.UI {
+		app.If(open && len(c.Missing) > 0, func() app.UI {
 			return app.Div().Body(
 				app.H4().Text("Claims others report that this outlet leaves out"),
 				app.P().Class("claimlinks").Body(app.Range(c.Missing).Slice(func(j int) app.UI {
@@ -428,14 +472,16 @@ func (v *framingView) renderGlossary(f *framed) app.UI {
 	if len(g) == 0 {
 		return nil
 	}
-	return app.Details().Class("frmore glossary").Body(
+	return app.Details().Class("frmore glossary").OnToggle(v.onOpen("glossary")).Body(
 		app.Summary().Text("Why these words matter: notes from the word list"),
-		app.Dl().Body(app.Range(g).Slice(func(i int) app.UI {
-			e := g[i]
-			if e.Term == "" {
-				return app.Div().Class("gcat").Body(app.Dt().Text(e.Name), app.Dd().Text(e.Note))
-			}
-			return app.Div().Body(app.Dt().Text("“"+e.Term+"”"), app.Dd().Text(e.Note))
-		})),
+		app.If(v.opened["glossary"], func() app.UI {
+			return app.Dl().Body(app.Range(g).Slice(func(i int) app.UI {
+				e := g[i]
+				if e.Term == "" {
+					return app.Div().Class("gcat").Body(app.Dt().Text(e.Name), app.Dd().Text(e.Note))
+				}
+				return app.Div().Body(app.Dt().Text("“"+e.Term+"”"), app.Dd().Text(e.Note))
+			}))
+		}),
 	)
 }

@@ -172,7 +172,7 @@ func docRow(html, section, doc string) string {
 // the outlets that have them.
 func TestFramingViewSeeds(t *testing.T) {
 	res, _ := seedFraming(t)
-	html := flat(app.HTMLString(&framingView{IResult: res}))
+	html := flat(app.HTMLString(openFolds(res)))
 	nyt, ap, toi, cnn := seedDoc(t, res, "000"), seedDoc(t, res, "001"), seedDoc(t, res, "002"), seedDoc(t, res, "004")
 
 	for _, tc := range []struct {
@@ -235,6 +235,27 @@ func TestFramingViewSeeds(t *testing.T) {
 	if strings.Contains(docRow(html, "fr-omissions", nyt), ">0 claims<") {
 		t.Error("000 leaves out no claims, want some")
 	}
+	// Closed, the folds have their summary only: their bodies are drawn when opened.
+	closed := flat(app.HTMLString(&framingView{IResult: res}))
+	for _, want := range []string{"Unnamed sources and caveats, as written (21)", "Why these words matter", "alone reports"} {
+		if !strings.Contains(closed, want) {
+			t.Errorf("the framing view lacks %q", want)
+		}
+	}
+	for _, drawn := range []string{`<span class="src src-caveat">`, "<dl>", "<h4>Only in this outlet</h4>"} {
+		if strings.Contains(closed, drawn) {
+			t.Errorf("the framing view draws %q in a closed fold", drawn)
+		}
+	}
+}
+
+// openFolds returns the framing view of res with every fold opened.
+func openFolds(res *compare.Result) *framingView {
+	v := &framingView{IResult: res, opened: map[string]bool{"caveats": true, "glossary": true}}
+	for _, d := range res.Documents {
+		v.opened["only "+d.ID] = true
+	}
+	return v
 }
 
 // The Gaza death-toll claim: its framing panel sets 000's malformed 22,0000 next to
@@ -429,5 +450,49 @@ func TestOnlyHereCounts(t *testing.T) {
 	}
 	if total != len(res.Unique) {
 		t.Errorf("the outlets' counts add up to %d, the status line's to %d", total, len(res.Unique))
+	}
+}
+
+// TestHasWords checks hasWords against strings.Fields, which listed used to count
+// all the words of a sentence with.
+func TestHasWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", "one two three", " one two three ", "one two three four", "one\ttwo\u00a0three\u2003four ", "“Quoted,” he said today.", "a b c d e f", "a\x01b\x85c\vd\re", "\u00a0\u2028x y\u3000z w", "\xff \xfe a b"} {
+		for n := 1; n <= 5; n++ {
+			if got, want := hasWords(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("hasWords(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestFramingLongLists checks that the framing view draws at most listStep items of
+// a list, with a button for listStep more, on an article of 1,000 sentences only it
+// reports, and that the seeds' lists are drawn whole.
+func TestFramingLongLists(t *testing.T) {
+	_, f := seedFraming(t)
+	if html := app.HTMLString(openFolds(f.res)); strings.Contains(html, " not shown)") {
+		t.Error("the seeds' framing folds a list")
+	}
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, "The council of district %d met on day %d to discuss %d new road signs. ", i, i%300+1, i+7)
+	}
+	arts := append(seeds.Articles()[:1], compare.Article{ID: "long", Outlet: "Long", Text: b.String()})
+	rep := compareNow(EngineRequest{ID: 1, Articles: arts})
+	holdFraming(&rep)
+	if framingOf(rep.Result) == nil || framingOf(rep.Result).fc == nil {
+		t.Fatalf("no framing: %q", rep.FramingError)
+	}
+	v := openFolds(rep.Result)
+	only := func() (int, string) {
+		html := regexp.MustCompile(`(?s)<details[^>]*data-doc="long".*?</details>`).FindString(app.HTMLString(v))
+		return strings.Count(html, "<li "), regexp.MustCompile(`Show \d+ more \([^)]*\)`).FindString(html)
+	}
+	if n, more := only(); n != listStep || more != "Show 200 more (800 sentences not shown)" {
+		t.Errorf("the long article's sentences: %d shown, button %q; want %d and “Show 200 more (800 sentences not shown)”", n, more, listStep)
+	}
+	v.shown = map[string]int{"only long": 4 * listStep} // four presses
+	if n, more := only(); n != 1000 || more != "" {
+		t.Errorf("all shown: %d sentences, button %q; want 1000 and none", n, more)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	wsfile "parallax/app/workspace"
 	"parallax/compare"
@@ -357,7 +358,23 @@ func uniqueOf(x *index, doc string) []compare.Sentence {
 // listed reports whether a sentence no other article reports is listed as such:
 // headlines and fragments of fewer than four words are counted, never listed.
 func listed(s compare.Sentence) bool {
-	return s.Role != compare.RoleHeadline && wordCount(s.Text) >= 4
+	return s.Role != compare.RoleHeadline && hasWords(s.Text, 4)
+}
+
+// hasWords reports whether s has at least n words (as strings.Fields counts them),
+// reading no further than the nth: the framing view asks it of every sentence.
+func hasWords(s string, n int) bool {
+	in := false // in a word
+	for _, r := range s {
+		sp := r == ' ' || '\t' <= r && r <= '\r' || r > 0x7f && unicode.IsSpace(r)
+		if !sp && !in {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return n <= 0
 }
 
 // uniqueCount counts the sentences of doc that no other article reports, as the

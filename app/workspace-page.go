@@ -319,7 +319,9 @@ func (p *workspacePage) onTab(id string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.view = id
 		p.focus = ""
-		p.save(ctx)
+		// Saved a turn later: with a long article, saving takes time the new view
+		// should not wait for.
+		afterTurn(ctx, func(ctx app.Context) { p.save(ctx) })
 	}
 }
 
@@ -447,7 +449,6 @@ func (p *workspacePage) renderStatus() app.UI {
 }
 
 func (p *workspacePage) renderViews() app.UI {
-	x := newIndex(p.res)
 	all := tabs()
 	cls := "views"
 	if p.st == statusWorking {
@@ -469,12 +470,12 @@ func (p *workspacePage) renderViews() app.UI {
 			}),
 		),
 		app.Section().ID("panel-"+p.view).Class("panel").Role("tabpanel").Aria("labelledby", "tab-"+p.view).Body(
-			p.renderView(x),
+			p.renderView(),
 		),
 	)
 }
 
-func (p *workspacePage) renderView(x *index) app.UI {
+func (p *workspacePage) renderView() app.UI {
 	switch p.view {
 	case viewCoverage:
 		return &coverageMatrix{IResult: p.res}
