@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -18,6 +19,9 @@ const (
 	// for long (40 rows at once took about 200 ms in Chromium, 10 rows 70–150 ms on a
 	// first visit, 5 rows 50–70 ms). Five rows fill more than a screen.
 	stepRows = 5
+	// stepTime ends a step early, after its first row: a long article's rows (a
+	// dozen sentences of a cell to read and diff) take longer.
+	stepTime = 40 * time.Millisecond
 )
 
 // alignedView is the heart of Parallax: one column per outlet, one row per shared
@@ -84,8 +88,13 @@ func (v *alignedView) build() {
 		ref = v.IResult.Documents[0].ID
 	}
 	v.ref = ref
-	v.cols = columnOrder(v.IResult, ref)
-	v.rows = buildRows(v.x, v.cols, ref, v.IOrder)
+	if l := &laidOut; l.res == v.IResult && l.ref == ref && l.order == v.IOrder {
+		v.x, v.cols, v.rows = l.x, l.cols, l.rows
+	} else {
+		v.cols = columnOrder(v.IResult, ref)
+		v.rows = layRows(v.x, v.cols, ref, v.IOrder)
+		*l = laidRows{v.IResult, ref, v.IOrder, v.x, v.cols, v.rows}
+	}
 	v.gen++
 	v.ready = 0
 	if v.IFocus != "" {
@@ -94,19 +103,46 @@ func (v *alignedView) build() {
 				// The focus moves to the claim once drawn: draw up to it now.
 				v.limit = max(v.limit, i+1)
 				v.ready = i + 1
-				diffRows(v.rows, 0, v.ready)
+				v.prepare(0, v.ready)
 			}
 		}
 	}
 }
 
+// laidRows are the rows of one result, reference and order, with what has been read
+// and diffed of them so far.
+type laidRows struct {
+	res        *compare.Result
+	ref, order string
+	x          *index
+	cols       []string
+	rows       []row
+}
+
+// laidOut keeps the rows an aligned view laid out last: the view is made anew each
+// time it is opened, and opening it again with a 2 MB article spent seconds reading
+// the same sentences again.
+var laidOut laidRows
+
+// prepare reads and diffs rows[from:to] (prepareRow, diffRows).
+func (v *alignedView) prepare(from, to int) {
+	for i := from; i < min(to, len(v.rows)); i++ {
+		prepareRow(v.x, &v.rows[i])
+	}
+	diffRows(v.rows, from, to)
+}
+
 // target is how many rows the view shows when every step is done.
 func (v *alignedView) target() int { return min(v.limit, len(v.rows)) }
 
-// grow diffs and shows the next stepRows rows, and schedules the next step.
+// grow prepares and shows the next stepRows rows, fewer if they take over stepTime,
+// and schedules the next step.
 func (v *alignedView) grow(ctx app.Context) {
-	to := min(v.ready+stepRows, v.target())
-	diffRows(v.rows, v.ready, to)
+	start, to := time.Now(), v.ready
+	for to < min(v.ready+stepRows, v.target()) && (to == v.ready || time.Since(start) < stepTime) {
+		v.prepare(to, to+1)
+		to++
+	}
 	if v.ready == 0 && to > 0 && !alignedMarked {
 		alignedMarked = true
 		ctx.Defer(func(app.Context) { markTime("parallax-aligned") })
@@ -240,7 +276,12 @@ func standInBadge() app.UI {
 // not the reference's sentence, so the base is tagged as what the marks compare with.
 func (v *alignedView) renderCell(spans []span, standIn bool) []app.UI {
 	var shown, folded []app.UI
+	plain := 0
 	for j := range spans {
+		if spans[j].Plain {
+			plain++ // counted, not drawn: a claim can gather hundreds
+			continue
+		}
 		if spans[j].Base && standIn {
 			shown = append(shown, standInBadge())
 		}
@@ -251,9 +292,13 @@ func (v *alignedView) renderCell(spans []span, standIn bool) []app.UI {
 			shown = append(shown, ui)
 		}
 	}
-	if len(folded) > 0 {
+	n := len(folded) + plain
+	if plain > 0 {
+		folded = append(folded, app.P().Class("sent").Textf("… and %d more, in the Articles tab", plain))
+	}
+	if n > 0 {
 		shown = append(shown, app.Details().Class("more-sents").Body(
-			app.Summary().Text(moreFromOutlet(len(folded))),
+			app.Summary().Text(moreFromOutlet(n)),
 			app.Div().Body(folded...),
 		))
 	}

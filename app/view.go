@@ -90,6 +90,7 @@ type span struct {
 	Base   bool            // this is the sentence the others are compared with
 	Nums   map[string]bool // numbers this sentence gives differently from the base
 	Folded bool            // shown behind "more sentences" (see foldCell)
+	Plain  bool            // one of too many in its cell: folded, unmarked (prepareRow)
 }
 
 // row is one claim of the aligned view: one cell per column.
@@ -108,6 +109,9 @@ type row struct {
 	Numbers   bool     // some outlet gives a number differently
 	Ev        compare.Evidence
 	Diffed    bool // the spans' Chunks are computed
+
+	baseRef  compare.Ref // the sentence the marks compare with
+	prepared bool        // prepareRow has read the numbers and folded the cells
 }
 
 // columnOrder puts the reference document first, then the others in their order.
@@ -126,8 +130,21 @@ func columnOrder(res *compare.Result, ref string) []string {
 	return cols
 }
 
-// buildRows lays out the claims against the reference document.
+// buildRows lays out the claims against the reference document, each row prepared
+// (prepareRow): ready to show but for its word diffs (diffRows).
 func buildRows(x *index, cols []string, ref, order string) []row {
+	rows := layRows(x, cols, ref, order)
+	for i := range rows {
+		prepareRow(x, &rows[i])
+	}
+	return rows
+}
+
+// layRows lays out the claims against the reference document: which sentences each
+// row gathers, in which order, reading no sentence's numbers or words yet
+// (prepareRow): a long article can give a claim hundreds of sentences, and the
+// aligned view prepares only the rows it shows.
+func layRows(x *index, cols []string, ref, order string) []row {
 	if x.res == nil {
 		return nil
 	}
@@ -146,9 +163,8 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 				break
 			}
 		}
-		r.BaseDoc = base.Doc
-		baseText := x.sentence(base)
-		r.Base = baseText
+		r.BaseDoc, r.baseRef = base.Doc, base
+		r.Base = x.sentence(base)
 		seen := map[string]bool{}
 		for _, m := range c.Members {
 			if !seen[m.Doc] {
@@ -162,26 +178,9 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 			if !ok {
 				continue
 			}
-			text := x.sentence(m)
-			s := span{Ref: m, Text: text, Base: m == base}
-			// The base's article's other sentences are its own wording, shown unmarked as
-			// the base is: a number it gives twice differently is no difference between
-			// outlets.
-			if m.Doc != base.Doc {
-				for _, ch := range x.numbers(base).Changes(x.numbers(m)) {
-					if s.Nums == nil {
-						s.Nums = map[string]bool{}
-					}
-					s.Nums[ch.To] = true
-					r.Numbers = true
-				}
-			}
-			r.Cells[k] = append(r.Cells[k], s)
+			r.Cells[k] = append(r.Cells[k], span{Ref: m, Text: x.sentence(m), Base: m == base})
 		}
 		r.Occasions = x.res.ClaimOccasions(c)
-		for _, cell := range r.Cells {
-			foldCell(x, cell, baseText)
-		}
 		rows = append(rows, r)
 	}
 	switch order {
@@ -203,6 +202,40 @@ func buildRows(x *index, cols []string, ref, order string) []row {
 	return rows
 }
 
+// prepareRow reads the numbers of a row's sentences and folds its cells (foldCell),
+// once. In a cell of more than cellMax sentences, those after the first cellMax (but
+// the base) are plain: folded, their numbers not read, shown without marks.
+func prepareRow(x *index, r *row) {
+	if r.prepared {
+		return
+	}
+	r.prepared = true
+	for _, cell := range r.Cells {
+		n := 0
+		for j := range cell {
+			s := &cell[j]
+			if !s.Base {
+				n++
+				s.Plain = n > cellMax
+			}
+			// The base's article's other sentences are its own wording, shown unmarked as
+			// the base is: a number it gives twice differently is no difference between
+			// outlets.
+			if s.Plain || s.Ref.Doc == r.BaseDoc {
+				continue
+			}
+			for _, ch := range x.numbers(r.baseRef).Changes(x.numbers(s.Ref)) {
+				if s.Nums == nil {
+					s.Nums = map[string]bool{}
+				}
+				s.Nums[ch.To] = true
+				r.Numbers = true
+			}
+		}
+		foldCell(x, cell, r.Base)
+	}
+}
+
 // diffRows computes the word diffs of rows[from:to] that are not computed yet. Diffs
 // are computed only for the rows on screen: a large comparison has thousands.
 func diffRows(rows []row, from, to int) {
@@ -214,7 +247,7 @@ func diffRows(rows []row, from, to int) {
 		r.Diffed = true
 		for _, cell := range r.Cells {
 			for j := range cell {
-				if cell[j].Ref.Doc != r.BaseDoc {
+				if cell[j].Ref.Doc != r.BaseDoc && !cell[j].Plain {
 					cell[j].Chunks = compare.Words(r.Base, cell[j].Text)
 				}
 			}
@@ -226,6 +259,11 @@ func diffRows(rows []row, from, to int) {
 // rest are folded away: a claim can gather many sentences of one long article (eight
 // in the demo), which made its row several screens tall.
 const cellShown = 4
+
+// cellMax is how many sentences of one outlet, besides the base, a claim's cell ranks
+// and marks: a 2 MB article of repeated sentences gave one claim 553, and reading and
+// diffing them all held the page for seconds. The demo's cells have up to eight.
+const cellMax = 12
 
 // foldCell folds all but cellShown sentences of a cell, if that folds two or more
 // (a summary line in place of one sentence saves little): it shows the base and the
@@ -244,6 +282,10 @@ func foldCell(x *index, cell []span, base string) {
 		rank[i] = i
 		if cell[i].Base {
 			weight[i] = 3 // above any other: a cosine is at most 1, plus 1 if not a caption
+			continue
+		}
+		if cell[i].Plain {
+			weight[i] = -1 // below any other
 			continue
 		}
 		weight[i] = cosine(baseTerms, termSet(cell[i].Text))
