@@ -681,13 +681,24 @@ func (a *analysis) unknownBefore(toks []token, i int) bool {
 		(toks[i-1].gap != gapStart || possessive(toks[i-1].raw) || a.names[toks[i-1].norm])
 }
 
-// namesInside returns the words the sentences write capitalised after their first word,
-// outside Title Case lines, and never in lower case.
+// namesInside returns the words that open a sentence capitalised and that the
+// sentences also write capitalised after their first word, outside Title Case lines,
+// and never in lower case. Only opening words are looked up: they are the ones in
+// doubt.
 func namesInside(sents []sent) map[string]bool {
-	names, lower := map[string]bool{}, map[string]bool{}
+	names := map[string]bool{}
+	for _, st := range sents {
+		if len(st.toks) > 0 && st.toks[0].upper && !determiners[st.toks[0].norm] {
+			names[st.toks[0].norm] = false
+		}
+	}
+	lower := map[string]bool{}
 	for _, st := range sents {
 		title := titleCase(st.toks)
 		for _, t := range st.toks {
+			if _, ok := names[t.norm]; !ok {
+				continue
+			}
 			switch {
 			case !t.upper:
 				lower[t.norm] = true
@@ -696,8 +707,10 @@ func namesInside(sents []sent) map[string]bool {
 			}
 		}
 	}
-	for w := range lower {
-		delete(names, w)
+	for w, inside := range names {
+		if !inside || lower[w] {
+			delete(names, w)
+		}
 	}
 	return names
 }

@@ -327,19 +327,15 @@ func (a *analysis) pronoun(qs quoteSpan, pron string) (key, name string, anon bo
 	}
 	for pos := qs.firstPos; pos >= 0 && pos >= qs.firstPos-4; pos-- {
 		toks := a.sents[pos].toks
-		found := ""
-		for _, r := range a.nameRuns(toks) {
-			if toks[r.i].start >= qs.start {
-				break
+		runs := a.nameRuns(toks)
+		for i := len(runs) - 1; i >= 0; i-- { // the last person named before the quote
+			r := runs[i]
+			if toks[r.i].start >= qs.start || r.possessive || !(r.titled || a.people.known(r.words)) || a.isActor(toks[r.i:r.j]) {
+				continue
 			}
-			if !r.possessive && (r.titled || a.people.known(r.words)) && !a.isActor(toks[r.i:r.j]) {
-				if k, n := a.people.resolve(r.words, r.text); a.people.agrees(k, pron) {
-					key, found = k, n
-				}
+			if k, n := a.people.resolve(r.words, r.text); a.people.agrees(k, pron) {
+				return k, n, false
 			}
-		}
-		if key != "" {
-			return key, found, false
 		}
 	}
 	return "", "", false
