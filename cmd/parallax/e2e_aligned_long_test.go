@@ -27,7 +27,7 @@ func distinctArticle(t *testing.T, n int) string {
 	t.Helper()
 	f, err := os.Open(filepath.Join(repoRoot, "..", "shared", "bench", "ecbplus", "ecbplus-dev.jsonl"))
 	if err != nil {
-		t.Skipf("no ECB+ sentences: %v", err)
+		t.Fatalf("no ECB+ sentences: %v (the shared folder must sit beside the checkout)", err)
 	}
 	defer f.Close()
 	var ecb []string
