@@ -78,7 +78,7 @@ func distinctArticle(t *testing.T, n int) string {
 
 // The aligned view of a long article next to a seed keeps the page responsive while
 // it draws its rows anew (the reference changed) and whenever it is opened again:
-// budget 200 ms for the longest main-thread task, median of three. It read every
+// medians of three of 91–140 ms in the runs so far, held to longArticleGuard. It read every
 // sentence of every claim when made, and diffed all of a claim's sentences when
 // drawing it: with a 2 MB article of repeated seed sentences (29 claims, one of 553
 // sentences) opening it again took 1.4–1.7 s. Loading such an article still has
@@ -121,8 +121,8 @@ func TestBrowserAlignedLongArticle(t *testing.T) {
 					longest = append(longest, maxOf(tasks))
 				}
 				slices.Sort(longest)
-				if m := longest[tries/2]; m > 200 {
-					t.Errorf("%s: the page's thread was held for %.0f ms (median of %d): over the 200 ms budget", what, m, tries)
+				if m := longest[tries/2]; m > longArticleGuard {
+					t.Errorf("%s: the page's thread was held for %.0f ms (median of %d): over %.0f ms, the page freezes again", what, m, tries, longArticleGuard)
 				}
 			}
 			measure("drawing the view anew", func() {
