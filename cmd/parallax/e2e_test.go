@@ -262,10 +262,12 @@ func maxOf(xs []float64) float64 {
 // 200 ms budget while the app starts, compares the demo and draws it, and a layout
 // shift (what moves under the reader) under 0.1. Timings on a shared
 // machine vary from one load to the next (single visits of 100 to 190 ms within one
-// run when other work loads the machine), so the budget holds for the median of five
-// first visits (each in a fresh browser profile); each is logged.
+// run when other work loads the machine, 113 to 250 ms in a clean-clone CI run on a
+// slow host, for the code of the stop before as for this one), so the budget holds
+// for the median of seven first visits (each in a fresh browser profile); each is
+// logged.
 func TestBrowserLoadBudget(t *testing.T) {
-	const loads = 5
+	const loads = 7
 	var longest, aligned, shifts []float64
 	for i := range loads {
 		s := newSession(t)
