@@ -265,9 +265,12 @@ func maxOf(xs []float64) float64 {
 // run when other work loads the machine, 113 to 250 ms in a clean-clone CI run on a
 // slow host, for the code of the stop before as for this one), so the budget holds
 // for the median of seven first visits (each in a fresh browser profile); each is
-// logged.
+// logged. The budget is the reference machine's: on a host that runs the engine
+// slower than it does (hostSlowdown), it grows in proportion, at most twice.
 func TestBrowserLoadBudget(t *testing.T) {
 	const loads = 7
+	slow := hostSlowdown(t)
+	budget := 200 * slow
 	var longest, aligned, shifts []float64
 	for i := range loads {
 		s := newSession(t)
@@ -283,13 +286,43 @@ func TestBrowserLoadBudget(t *testing.T) {
 	slices.Sort(aligned)
 	slices.Sort(shifts)
 	t.Logf("median of %d first visits: longest main-thread task %.0f ms, first aligned view %.0f ms, layout shift %.3f", loads, longest[loads/2], aligned[loads/2], shifts[loads/2])
-	if longest[loads/2] > 200 {
-		t.Errorf("the longest main-thread task while loading is %.0f ms (median of %d loads): over the 200 ms budget", longest[loads/2], loads)
+	if longest[loads/2] > budget {
+		t.Errorf("the longest main-thread task while loading is %.0f ms (median of %d loads): over the budget, 200 ms on the reference machine (%.0f ms on this host)", longest[loads/2], loads, budget)
 	}
 	// 0.1 is the web's usual line for "good" (Core Web Vitals' cumulative layout shift).
 	if shifts[loads/2] > 0.1 {
 		t.Errorf("the page moves under the reader while it loads: layout shift %.3f (median of %d loads), over 0.1", shifts[loads/2], loads)
 	}
+}
+
+// referenceAlign is how long aligning the seeds takes on the reference machine, the
+// 2-core CI-class machine of the README's Speed section (BenchmarkAlignSeeds, one
+// core, quiet: 16.9 ms).
+const referenceAlign = 17 * time.Millisecond
+
+// hostSlowdown returns how much slower than the reference machine this host runs the
+// engine natively right now (the median of 15 alignments of the seeds), at least 1
+// and at most 2: the machine is shared, and on one day the same benchmark took 20 to
+// 32 ms, with first visits of the same build 50% longer. Timing budgets scale with it.
+func hostSlowdown(t *testing.T) float64 {
+	t.Helper()
+	arts := seeds.Articles()
+	docs := make([]compare.Document, len(arts))
+	for i, a := range arts {
+		docs[i] = compare.Parse(a)
+	}
+	var took []time.Duration
+	for range 15 {
+		start := time.Now()
+		if _, err := compare.Align(docs, nil); err != nil {
+			t.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	f := min(2, max(1, float64(took[len(took)/2])/float64(referenceAlign)))
+	t.Logf("aligning the seeds here takes %v (median of %d), %v on the reference machine: timing budgets ×%.2f", took[len(took)/2], len(took), referenceAlign, f)
+	return f
 }
 
 // layoutShift returns the page's cumulative layout shift so far (shifts the reader
