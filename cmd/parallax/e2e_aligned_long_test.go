@@ -78,12 +78,13 @@ func distinctArticle(t *testing.T, n int) string {
 
 // The aligned view of a long article next to a seed keeps the page responsive while
 // it draws its rows anew (the reference changed) and whenever it is opened again:
-// medians of three of 91–140 ms in the runs so far, held to longArticleGuard. It read every
+// medians of three of 91–140 ms in the runs so far, held to longArticleBudget. It read every
 // sentence of every claim when made, and diffed all of a claim's sentences when
 // drawing it: with a 2 MB article of repeated seed sentences (29 claims, one of 553
 // sentences) opening it again took 1.4–1.7 s. Loading such an article still has
 // longer tasks, logged here: the page decoding the engine's replies (see README).
 func TestBrowserAlignedLongArticle(t *testing.T) {
+	budget := longArticleBudget(t)
 	for _, tc := range []struct {
 		name string
 		text func() string
@@ -121,8 +122,8 @@ func TestBrowserAlignedLongArticle(t *testing.T) {
 					longest = append(longest, maxOf(tasks))
 				}
 				slices.Sort(longest)
-				if m := longest[tries/2]; m > longArticleGuard {
-					t.Errorf("%s: the page's thread was held for %.0f ms (median of %d): over %.0f ms, the page freezes again", what, m, tries, longArticleGuard)
+				if m := longest[tries/2]; m > budget {
+					t.Errorf("%s: the page's thread was held for %.0f ms (median of %d): over the budget, 200 ms on the reference machine (%.0f ms on this host)", what, m, tries, budget)
 				}
 			}
 			measure("drawing the view anew", func() {

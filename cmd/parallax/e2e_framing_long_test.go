@@ -16,13 +16,16 @@ import (
 	"parallax/seeds"
 )
 
-// longArticleGuard is the most, in milliseconds, that the longest main-thread task may
-// take (median of three) when a view of a 2 MB article is drawn. It guards against the
-// freeze these views had (1.4–5.1 s): twice the first visit's 200 ms budget, which the
-// views meet on a quiet machine, since one clean-clone CI run on a slow host measured a
-// median of 205 ms, and a test that fails with the machine's speed would block every
-// submission.
-const longArticleGuard = 400.0
+// longArticleBudget is the most, in milliseconds, that the longest main-thread task
+// may take (median of three) when a view of a 2 MB article is drawn: the first
+// visit's 200 ms on the reference machine, scaled by how much slower this host runs
+// the engine (hostSlowdown). The views took 1.4–5.1 s before; on a quiet machine
+// they take 91–140 ms, and one clean-clone CI run on a slow host measured a median
+// of 205 ms against the unscaled 200.
+func longArticleBudget(t *testing.T) float64 {
+	t.Helper()
+	return 200 * hostSlowdown(t)
+}
 
 // longArticle returns about n bytes of news sentences: the seeds' sentences, each
 // followed by one that varies, in paragraphs of ten, so that no two paragraphs are
@@ -52,7 +55,7 @@ func longArticle(n int) string {
 // elements in one task of 1.9–5.1 s. Now closed folds draw their bodies when opened
 // and lists draw 200 items at a time: 85–202 ms (medians of three 109–125 ms) on a
 // quiet machine, but a median of 205 ms in a clean-clone CI run on a slow host. The
-// test holds longArticleGuard, not the first visit's 200 ms budget.
+// test holds longArticleBudget: 200 ms scaled by the host's speed.
 func TestBrowserFramingLongArticle(t *testing.T) {
 	s := newSession(t)
 	s.open()
@@ -86,8 +89,8 @@ func TestBrowserFramingLongArticle(t *testing.T) {
 		longest = append(longest, maxOf(tasks))
 	}
 	slices.Sort(longest)
-	if m := longest[tries/2]; m > longArticleGuard {
-		t.Errorf("opening the Framing tab of a 2 MB article took the page's thread for %.0f ms (median of %d): over %.0f ms, the page freezes again", m, tries, longArticleGuard)
+	if m, budget := longest[tries/2], longArticleBudget(t); m > budget {
+		t.Errorf("opening the Framing tab of a 2 MB article took the page's thread for %.0f ms (median of %d): over the budget, 200 ms on the reference machine (%.0f ms on this host)", m, tries, budget)
 	}
 
 	// The framing is there. Opening the long article's fold draws the first 200 of
