@@ -97,12 +97,7 @@ func TestBrowserAlignedLongArticle(t *testing.T) {
 			s.open()
 			text := tc.text()
 			arts := []compare.Article{seeds.Articles()[0], {ID: "long", Outlet: "The Long Read", Title: "Everything", Text: text}}
-			b, err := json.Marshal(map[string]any{"articles": arts, "view": "aligned"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			s.do("saving the articles", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("parallax/workspace/v1", %q)`, b)))
-			s.do("reloading", chromedp.Reload())
+			s.loadWorkspace(map[string]any{"articles": arts, "view": "aligned"})
 			s.waitStatus("2 articles compared")
 			time.Sleep(time.Second)
 			rows := `document.querySelectorAll("#aligned tr.claim").length`

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -67,12 +66,7 @@ func TestBrowserFramingLongArticle(t *testing.T) {
 
 	text := longArticle(2 << 20)
 	arts := []compare.Article{seeds.Articles()[0], {ID: "long", Outlet: "The Long Read", Title: "Everything, twice", Text: text}}
-	b, err := json.Marshal(map[string]any{"articles": arts, "view": "coverage"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.do("saving the articles", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("parallax/workspace/v1", %q)`, b)))
-	s.do("reloading", chromedp.Reload())
+	s.loadWorkspace(map[string]any{"articles": arts, "view": "coverage"})
 	s.waitStatus("2 articles compared")
 	const tries = 3
 	var longest []float64

@@ -245,6 +245,18 @@ func (s *session) paste(outlet, text string) {
 	s.click("#f-save")
 }
 
+// loadWorkspace saves the workspace ws (the app's localStorage format: "articles",
+// "view"…) as the app keeps it, and reloads the page on it.
+func (s *session) loadWorkspace(ws map[string]any) {
+	s.t.Helper()
+	b, err := json.Marshal(ws)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.do("saving the workspace", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("parallax/workspace/v1", %q)`, b)))
+	s.do("reloading", chromedp.Reload())
+}
+
 // longTasks returns the durations of the main thread's long tasks so far, in ms.
 func (s *session) longTasks() []float64 {
 	return jsEval[[]float64](s, `window.__longTasks || []`)
@@ -549,12 +561,7 @@ func TestBrowserTwentyArticles(t *testing.T) {
 			}
 		}
 	}
-	b, err := json.Marshal(map[string]any{"articles": arts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.do("saving 20 articles", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("parallax/workspace/v1", %q)`, b)))
-	s.do("reloading", chromedp.Reload())
+	s.loadWorkspace(map[string]any{"articles": arts})
 	s.waitStatus("20 articles compared")
 	t.Logf("20 articles: %s", s.text("#status .done"))
 	t.Logf("20 articles: longest main-thread task %.0f ms; first aligned view %.0f ms after navigation",
