@@ -68,15 +68,31 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args and, on error, prints one line and returns false.
+// parseFlags parses args and, on error, prints one line and returns false. Flags may
+// come before, between or after the other arguments ("parallax compare a.txt b.txt
+// --format json"), which fs.Args() then returns in order; after "--" every argument is
+// taken as it is, even one that starts with "-".
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stderr, "parallax %s: see 'parallax help'\n", fs.Name())
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(stderr, "parallax %s: see 'parallax help'\n", fs.Name())
+				return false
+			}
+			fmt.Fprintf(stderr, "parallax %s: %s\n", fs.Name(), strings.TrimSpace(err.Error()))
 			return false
 		}
-		fmt.Fprintf(stderr, "parallax %s: %s\n", fs.Name(), strings.TrimSpace(err.Error()))
-		return false
+		left := fs.Args()
+		if len(left) == 0 {
+			break
+		}
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			rest = append(rest, left...) // the end of the flags
+			break
+		}
+		rest, args = append(rest, left[0]), left[1:]
 	}
+	_ = fs.Parse(append([]string{"--"}, rest...)) // so that fs.Args() is rest
 	return true
 }

@@ -191,6 +191,40 @@ func TestCompareFormats(t *testing.T) {
 	}
 }
 
+// Flags may come after the files, as people type them ("parallax compare a.txt b.txt
+// --format json"); after "--" everything is a file, even a name that starts with "-".
+func TestCompareFlagsAfterFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "alpha.txt", []byte("Officials said 1,200 people were killed on Oct. 7. The talks resumed in Doha."))
+	b := writeFile(t, dir, "beta.txt", []byte("Some 1200 people were killed on October 7, officials said. Negotiators met again in Doha."))
+	writeFile(t, dir, "-dash.txt", []byte("Some 1200 people were killed on October 7, officials said."))
+	t.Chdir(dir) // for a relative name that starts with "-"
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // a prefix of stdout, or of stderr on failure
+	}{
+		{"flag first", []string{"compare", "--format", "json", a, b}, exitOK, "{"},
+		{"flag last", []string{"compare", a, b, "--format", "json"}, exitOK, "{"},
+		{"flag between", []string{"compare", a, "--format=json", b}, exitOK, "{"},
+		{"bad flag last", []string{"compare", a, b, "--format", "xml"}, exitUsage, `parallax compare: unknown format "xml"`},
+		{"after --", []string{"compare", "--format", "json", a, "--", "-dash.txt"}, exitOK, "{"},
+		{"-- keeps a flag-like name", []string{"compare", a, "--", "--format"}, exitInput, "parallax compare: --format: no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("parallax %v exited %d, want %d (stderr %q)", tt.args, code, tt.code, errs)
+			}
+			if got := out + errs; !strings.HasPrefix(got, tt.stdout) {
+				t.Errorf("parallax %v printed %.80q, want it to start with %q", tt.args, got, tt.stdout)
+			}
+		})
+	}
+}
+
 func TestCompareLexicon(t *testing.T) {
 	dir := t.TempDir()
 	a := writeFile(t, dir, "alpha.txt", []byte("Hamas raiders crossed the fence on Oct. 7, officials said. Talks resumed in Doha."))
