@@ -20,10 +20,13 @@ const (
 const usage = `parallax shows how news outlets describe the same events.
 
 Usage:
-  parallax compare [--format text|json|markdown|html] [--lexicon FILE] [FILE|LINK...]
+  parallax compare [--format text|json|markdown|html] [--lexicon FILE]
+                   [--occasions one|ID,ID;ID...] [FILE|LINK...]
         compare articles: .txt files, workspace files saved by the app
         (NAME.parallax.json, all their articles) or links to news pages (http,
-        https), fetched and reduced to the article; none: the demo seeds
+        https), fetched and reduced to the article; none: the demo seeds.
+        --occasions: "one" if they all report one story, or which articles
+        report which occasion ("000,002;001,004"), where you know better
   parallax serve [--addr 127.0.0.1:8080] [--root DIR] [--no-import]
         serve the web app from DIR/web; --no-import turns off GET /api/import,
         the endpoint behind "Add from link"

@@ -433,7 +433,7 @@ func TestUsage(t *testing.T) {
 			t.Errorf("parallax help does not name the command %q", name)
 		}
 	}
-	for _, flag := range []string{"--format", "--lexicon FILE", "LINK", ".parallax.json", "--addr", "--root DIR", "--no-import", "OUTDIR", "--shared"} {
+	for _, flag := range []string{"--format", "--lexicon FILE", "LINK", ".parallax.json", "--occasions", "--addr", "--root DIR", "--no-import", "OUTDIR", "--shared"} {
 		if !strings.Contains(out, flag) {
 			t.Errorf("parallax help does not mention %s", flag)
 		}
