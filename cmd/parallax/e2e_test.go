@@ -363,7 +363,8 @@ func TestBrowserDemo(t *testing.T) {
 	t.Logf("time from navigation to the first aligned view of the seeds: %.0f ms", firstAligned)
 	t.Logf("longest main-thread task during load: %.0f ms (%d tasks over 50 ms)", maxOf(s.longTasks()), len(s.longTasks()))
 	transferred := jsEval[float64](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)`)
-	t.Logf("bytes transferred for the whole app: %.0f (budget 2,000,000)", transferred)
+	t.Logf("bytes transferred for the whole app: %.0f (budget 2,000,000): %s", transferred,
+		jsEval[string](s, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).map(e => new URL(e.name).pathname + " " + e.transferSize).join(", ")`))
 	if transferred > 2e6 {
 		t.Errorf("the app transferred %.2f MB: over its 2 MB budget (see WASM_GCFLAGS in the Makefile)", transferred/1e6)
 	}
