@@ -38,7 +38,7 @@ test-wasm:
 
 ## test-browser: end-to-end tests of the app in headless Chromium (skip without Chromium, fail if CI=true)
 test-browser: build
-	$(GO) test -tags browser -count=1 -v -run '^TestBrowser' ./cmd/parallax/
+	$(GO) test -tags browser -count=1 -v -timeout 30m -run '^TestBrowser' ./cmd/parallax/
 
 ## screenshot: rewrite the README's screenshots: web/screenshot.png (the seed demo's aligned view), screenshot-framing.png (a claim's framing), screenshot-blind.png (blind mode), screenshot-presenter.png (the presenter view)
 screenshot: build

@@ -36,7 +36,7 @@ type alignedView struct {
 	IFocusN int    // when it changes, the keyboard focus moves to the IFocus claim
 
 	x     *index
-	ref   string // the reference document actually used
+	ref   string // the reference document actually used (refOf)
 	cols  []string
 	rows  []row
 	limit int // rows to show
@@ -78,23 +78,13 @@ func (v *alignedView) build() {
 	if v.limit == 0 {
 		v.limit = pageRows
 	}
-	v.x = newIndex(v.IResult)
 	if v.IResult == nil {
-		v.cols, v.rows = nil, nil
+		v.x, v.cols, v.rows = newIndex(nil), nil, nil
 		return
 	}
-	ref := v.IRef
-	if v.x.doc(ref) == nil && len(v.IResult.Documents) > 0 {
-		ref = v.IResult.Documents[0].ID
-	}
-	v.ref = ref
-	if l := &laidOut; l.res == v.IResult && l.ref == ref && l.order == v.IOrder {
-		v.x, v.cols, v.rows = l.x, l.cols, l.rows
-	} else {
-		v.cols = columnOrder(v.IResult, ref)
-		v.rows = layRows(v.x, v.cols, ref, v.IOrder)
-		*l = laidRows{v.IResult, ref, v.IOrder, v.x, v.cols, v.rows}
-	}
+	v.ref = refOf(v.IResult, v.IRef)
+	l := laid(v.IResult, v.ref, v.IOrder)
+	v.x, v.cols, v.rows = l.x, l.cols, l.rows
 	v.gen++
 	v.ready = 0
 	if v.IFocus != "" {
@@ -119,10 +109,35 @@ type laidRows struct {
 	rows       []row
 }
 
-// laidOut keeps the rows an aligned view laid out last: the view is made anew each
+// laidOut keeps the rows laid out last (laid): the aligned view is made anew each
 // time it is opened, and opening it again with a 2 MB article spent seconds reading
-// the same sentences again.
+// the same sentences again; the presenter and the worksheet show the same rows.
 var laidOut laidRows
+
+// laid returns the rows of res against the reference ref in order: as laid out last,
+// with what has been read and diffed of them, or laid out anew (layRows). Those shown
+// are then prepared (prepareRow) and diffed (diffRows).
+func laid(res *compare.Result, ref, order string) *laidRows {
+	if l := &laidOut; l.res != res || l.ref != ref || l.order != order {
+		x := newIndex(res)
+		cols := columnOrder(res, ref)
+		*l = laidRows{res, ref, order, x, cols, layRows(x, cols, ref, order)}
+	}
+	return &laidOut
+}
+
+// refOf returns ref if res has that document, else res's first document.
+func refOf(res *compare.Result, ref string) string {
+	for _, d := range res.Documents {
+		if d.ID == ref {
+			return ref
+		}
+	}
+	if len(res.Documents) > 0 {
+		return res.Documents[0].ID
+	}
+	return ref
+}
 
 // prepare reads and diffs rows[from:to] (prepareRow, diffRows).
 func (v *alignedView) prepare(from, to int) {

@@ -11,7 +11,8 @@ import (
 
 // articleView shows one full article with each sentence shaded as shared or unique,
 // the debris the engine set aside collapsed, and the counterparts of the sentence the
-// reader picks.
+// reader picks. A long article is drawn in steps of about articleStep sentences, one
+// turn each, each step's paragraphs a component of their own (articleChunk).
 type articleView struct {
 	app.Compo
 
@@ -19,14 +20,35 @@ type articleView struct {
 	IDoc    string
 	ISel    compare.Ref
 	IText   string // the shown article's text, to keep its paragraphs
+
+	laid  articleLaid
+	drawn int // chunks drawn; the rest follow in steps
+	gen   int // counts layouts: a step scheduled for an older one does nothing
 }
 
+// articleLaid is the shown article in paragraphs, the paragraphs in steps (chunks),
+// and the counts the view gives, for one result, article and text.
+type articleLaid struct {
+	res          *compare.Result
+	doc, text    string
+	x            *index
+	d            *compare.Document
+	chunks       [][][]compare.Sentence
+	shared, uniq int
+}
+
+// articleStep is about how many sentences the Articles tab draws at a time, and the
+// most a paragraph holds: a 2 MB article's 17,654 sentences held the page for
+// 1.2–2.7 s in one task. The demo's articles are drawn at once.
+const articleStep = 300
+
 // paragraphs groups a document's sentences into the paragraphs of its text: a line
-// break between two sentences starts a new paragraph.
+// break between two sentences starts a new paragraph, and so does the sentence after
+// articleStep of one paragraph.
 func paragraphs(d *compare.Document, text string) [][]compare.Sentence {
 	var out [][]compare.Sentence
 	for i, s := range d.Sentences {
-		brk := i == 0
+		brk := i == 0 || len(out[len(out)-1]) >= articleStep
 		if i > 0 {
 			prev := d.Sentences[i-1]
 			if prev.End <= s.Start && s.Start <= len(text) && strings.Contains(text[prev.End:s.Start], "\n") {
@@ -41,9 +63,84 @@ func paragraphs(d *compare.Document, text string) [][]compare.Sentence {
 	return out
 }
 
+// layout lays out the shown article when the result, the article or its text
+// changed: its paragraphs in steps of as many as hold at most articleStep sentences
+// (at least one), of which the first is drawn at once.
+func (v *articleView) layout() {
+	l := &v.laid
+	if l.res == v.IResult && l.doc == v.IDoc && l.text == v.IText && l.x != nil {
+		return
+	}
+	x := l.x
+	if l.res != v.IResult || x == nil {
+		x = newIndex(v.IResult)
+	}
+	d := x.doc(v.IDoc)
+	text := v.IText
+	if d == nil {
+		d, text = &v.IResult.Documents[0], "" // one paragraph
+	}
+	*l = articleLaid{res: v.IResult, doc: v.IDoc, text: v.IText, x: x, d: d}
+	for _, s := range d.Sentences {
+		if _, ok := x.claimOf[compare.Ref{Doc: d.ID, Sentence: s.Index}]; ok {
+			l.shared++
+		} else {
+			l.uniq++
+		}
+	}
+	paras := paragraphs(d, text)
+	from, n := 0, 0
+	for i, p := range paras {
+		if n > 0 && n+len(p) > articleStep {
+			l.chunks, from, n = append(l.chunks, paras[from:i]), i, 0
+		}
+		n += len(p)
+	}
+	if n > 0 {
+		l.chunks = append(l.chunks, paras[from:])
+	}
+	v.gen++
+	v.drawn = min(1, len(l.chunks))
+}
+
+func (v *articleView) OnMount(ctx app.Context)  { v.growLater(ctx) }
+func (v *articleView) OnUpdate(ctx app.Context) { v.layout(); v.growLater(ctx) }
+
+// growLater draws the next step's paragraphs after the browser has had its turn,
+// and so on until all are drawn.
+func (v *articleView) growLater(ctx app.Context) {
+	if v.drawn >= len(v.laid.chunks) {
+		return
+	}
+	gen := v.gen
+	afterTurn(ctx, func(ctx app.Context) {
+		if v.gen == gen {
+			v.drawn++
+			v.growLater(ctx)
+		}
+	})
+}
+
 func (v *articleView) onPick(r compare.Ref) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		ctx.NewActionWithValue(actionSelectSent, r)
+	}
+}
+
+// onSentence picks the shared sentence clicked, or the one Enter or Space is pressed
+// on: one handler for the whole article, where each sentence had two, and adding and
+// removing a long article's thousands held the page.
+func (v *articleView) onSentence(ctx app.Context, e app.Event) {
+	if k := e.Get("key").String(); e.Get("type").String() == "keydown" && k != "Enter" && k != " " {
+		return
+	}
+	el := e.Get("target").Call("closest", ".sent.shared")
+	if !el.Truthy() {
+		return
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(el.Get("id").String(), "s-")); err == nil {
+		e.PreventDefault()
+		ctx.NewActionWithValue(actionSelectSent, compare.Ref{Doc: v.laid.d.ID, Sentence: n})
 	}
 }
 
@@ -52,24 +149,14 @@ func (v *articleView) Render() app.UI {
 	if res == nil || len(res.Documents) == 0 {
 		return app.Div()
 	}
-	x := newIndex(res)
-	d := x.doc(v.IDoc)
-	if d == nil {
-		d = &res.Documents[0]
+	v.layout()
+	l := &v.laid
+	x, d := l.x, l.d
+	pending := "0"
+	if v.drawn < len(l.chunks) {
+		pending = "1" // tests wait for the last step
 	}
-	shared, uniq := 0, 0
-	for _, s := range d.Sentences {
-		if _, ok := x.claimOf[compare.Ref{Doc: d.ID, Sentence: s.Index}]; ok {
-			shared++
-		} else {
-			uniq++
-		}
-	}
-	paras := paragraphs(d, v.IText)
-	if v.IText == "" || d.ID != v.IDoc {
-		paras = [][]compare.Sentence{d.Sentences}
-	}
-	return app.Div().ID("articles").Class("artview").Body(
+	return app.Div().ID("articles").Class("artview").DataSet("pending", pending).Body(
 		app.Nav().Class("docpick").Aria("label", "Choose an article").Body(
 			app.Range(res.Documents).Slice(func(i int) app.UI {
 				dd := &res.Documents[i]
@@ -85,15 +172,18 @@ func (v *articleView) Render() app.UI {
 				app.If(d.Title != "", func() app.UI { return app.P().Class("arttitle").Text(d.Title) }),
 				app.P().Class("hint").Body(
 					app.Span().Class("sent shared demo").Text("shared"),
-					app.Textf(" %s another outlet also reports · ", plural(shared, "sentence")),
+					app.Textf(" %s another outlet also reports · ", plural(l.shared, "sentence")),
 					app.Span().Class("sent unique demo").Text("only here"),
-					app.Textf(" %s. Click a shared sentence, or press Enter on it, to see how the others put it.", plural(uniq, "sentence")),
+					app.Textf(" %s. Click a shared sentence, or press Enter on it, to see how the others put it.", plural(l.uniq, "sentence")),
 				),
-				app.Div().Class("body").Body(
-					app.Range(paras).Slice(func(k int) app.UI {
-						return app.P().Body(app.Range(paras[k]).Slice(func(i int) app.UI {
-							return v.renderSentence(x, d, paras[k][i])
-						}))
+				app.Div().Class("body").OnClick(v.onSentence).OnKeyDown(v.onSentence).Body(
+					app.Range(l.chunks[:v.drawn]).Slice(func(k int) app.UI {
+						ps := l.chunks[k]
+						c := &articleChunk{IX: x, IDoc: d, IParas: ps}
+						if last := ps[len(ps)-1]; v.ISel.Doc == d.ID && ps[0][0].Index <= v.ISel.Sentence && v.ISel.Sentence <= last[len(last)-1].Index {
+							c.ISel = v.ISel // only its chunk draws again when the pick changes
+						}
+						return c
 					}),
 				),
 				app.If(len(d.Debris) > 0, func() app.UI {
@@ -116,27 +206,6 @@ func (v *articleView) Render() app.UI {
 			v.renderCounterparts(x, d),
 		),
 	)
-}
-
-func (v *articleView) renderSentence(x *index, d *compare.Document, s compare.Sentence) app.UI {
-	ref := compare.Ref{Doc: d.ID, Sentence: s.Index}
-	_, isShared := x.claimOf[ref]
-	cls := "sent unique"
-	if isShared {
-		cls = "sent shared"
-	}
-	if s.Role == compare.RoleHeadline || s.Role == compare.RoleSubhead {
-		cls += " head"
-	}
-	if ref == v.ISel {
-		cls += " picked"
-	}
-	el := app.Span().ID("s-" + strconv.Itoa(s.Index)).Class(cls).Text(s.Text + " ")
-	if isShared {
-		el = el.TabIndex(0).Role("button").Aria("pressed", strconv.FormatBool(ref == v.ISel)).
-			OnClick(v.onPick(ref)).OnKeyDown(pressKey(actionSelectSent, ref))
-	}
-	return el
 }
 
 func (v *articleView) renderCounterparts(x *index, d *compare.Document) app.UI {

@@ -219,6 +219,14 @@ func TestPresenter(t *testing.T) {
 	}
 	v := &presenter{IResult: p.res, IRef: "002_27eef62aab9ae9be", IOrder: sortOutlets}
 	v.build()
+	// The presenter reads and diffs a claim when it shows it; here all are read, to
+	// find the claims to check.
+	if !v.rows[0].prepared || !v.rows[0].Diffed {
+		t.Error("the first claim is not read and diffed")
+	}
+	for i := range v.rows {
+		prepareRow(v.x, &v.rows[i])
+	}
 	// Go to the Gaza death-toll claim, reported with different numbers.
 	has := func(r row, text string) bool {
 		return slices.ContainsFunc(r.Cells, func(c []span) bool {

@@ -29,40 +29,8 @@ type framingView struct {
 
 	IResult *compare.Result
 
-	fr     int             // framingState: the view draws again when framing signals come
-	shown  map[string]int  // list key → how many items it shows beyond listStep
-	opened map[string]bool // the folds (<details>) the reader opened: drawn from then on
-}
-
-// listStep is how many items a list of the view shows at first, and how many more
-// each press of its "Show more" button adds. A 2 MB article alone reported 13,853
-// sentences: drawing them all took the page's thread for 1.9–5.1 s.
-const listStep = 200
-
-// onOpen draws the body of the fold key once the reader opens it: closed, it is
-// never seen, and for a long article it was most of the view.
-func (v *framingView) onOpen(key string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if v.opened == nil {
-			v.opened = map[string]bool{}
-		}
-		v.opened[key] = true
-	}
-}
-
-// upTo returns how many of a list's n items to show, and the button that shows
-// listStep more, or nil when all are shown.
-func (v *framingView) upTo(key string, n int, what string) (int, app.UI) {
-	k := v.shown[key] + listStep
-	if n <= k {
-		return n, nil
-	}
-	return k, app.Button().Class("link").OnClick(func(ctx app.Context, e app.Event) {
-		if v.shown == nil {
-			v.shown = map[string]int{}
-		}
-		v.shown[key] = k
-	}).Textf("Show %d more (%s not shown)", min(listStep, n-k), plural(n-k, what))
+	fr int // framingState: the view draws again when framing signals come
+	folds
 }
 
 // findingFraming is what views say while the framing signals are still being found.

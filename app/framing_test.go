@@ -251,7 +251,7 @@ func TestFramingViewSeeds(t *testing.T) {
 
 // openFolds returns the framing view of res with every fold opened.
 func openFolds(res *compare.Result) *framingView {
-	v := &framingView{IResult: res, opened: map[string]bool{"caveats": true, "glossary": true}}
+	v := &framingView{IResult: res, folds: folds{opened: map[string]bool{"caveats": true, "glossary": true}}}
 	for _, d := range res.Documents {
 		v.opened["only "+d.ID] = true
 	}

@@ -101,16 +101,22 @@ func (v *presenter) OnDismount() {
 
 func (v *presenter) OnUpdate(ctx app.Context) { v.build() }
 
+// build takes the aligned view's rows (laid) and prepares the claim shown.
 func (v *presenter) build() {
-	v.x = newIndex(v.IResult)
-	v.ref = v.IRef
-	if v.x.doc(v.ref) == nil && v.IResult != nil && len(v.IResult.Documents) > 0 {
-		v.ref = v.IResult.Documents[0].ID
-	}
-	v.cols = columnOrder(v.IResult, v.ref)
-	v.rows = buildRows(v.x, v.cols, v.ref, v.IOrder)
+	v.ref = refOf(v.IResult, v.IRef)
+	l := laid(v.IResult, v.ref, v.IOrder)
+	v.x, v.cols, v.rows = l.x, l.cols, l.rows
 	v.at = max(0, min(v.at, len(v.rows)-1))
-	diffRows(v.rows, v.at, v.at+1)
+	v.prepare()
+}
+
+// prepare reads and diffs the claim shown, if not done yet (prepareRow, diffRows):
+// the presenter shows one claim at a time.
+func (v *presenter) prepare() {
+	if v.at < len(v.rows) {
+		prepareRow(v.x, &v.rows[v.at])
+		diffRows(v.rows, v.at, v.at+1)
+	}
 }
 
 // Moves in the presenter view.
@@ -165,7 +171,7 @@ func (v *presenter) move(ctx app.Context, act int) {
 		ctx.NewActionWithValue(actionPresent, false)
 		return
 	}
-	diffRows(v.rows, v.at, v.at+1)
+	v.prepare()
 	v.reveal(ctx, revealOf(at, step, v.at, v.step))
 }
 

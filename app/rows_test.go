@@ -5,6 +5,8 @@ package app
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -103,5 +105,180 @@ func TestLayRowsPrepared(t *testing.T) {
 				t.Errorf("%s, %s: rows laid out and prepared differ from buildRows's", ref, order)
 			}
 		}
+	}
+}
+
+// manyClaims returns a result of two articles and n claims, each of a's sentence i
+// and b's sentence i, worded alike but for a number.
+func manyClaims(n int) *compare.Result {
+	a, b := compare.Document{ID: "a", Outlet: "A"}, compare.Document{ID: "b", Outlet: "B"}
+	res := &compare.Result{}
+	for i := range n {
+		a.Sentences = append(a.Sentences, compare.Sentence{Index: i, Text: fmt.Sprintf("Officials said %d people were hurt in town %d.", 10+i, i)})
+		b.Sentences = append(b.Sentences, compare.Sentence{Index: i, Text: fmt.Sprintf("Officials said %d people were hurt in town %d.", 20+i, i)})
+		res.Claims = append(res.Claims, compare.Claim{ID: fmt.Sprintf("c%d", i+1), Members: []compare.Ref{{Doc: "a", Sentence: i}, {Doc: "b", Sentence: i}}})
+	}
+	res.Documents = []compare.Document{a, b}
+	return res
+}
+
+// The presenter and the worksheet show the rows the aligned view laid out (laid),
+// and read only those they show: the presenter the claim on screen, the worksheet
+// its first worksheetClaims.
+func TestLaidRowsShown(t *testing.T) {
+	tests := []struct {
+		name string
+		show func(t *testing.T, res *compare.Result) []row // the view's rows, once it has drawn
+		read []bool                                        // which of 15 rows are read (prepareRow)
+	}{
+		{"presenter", func(t *testing.T, res *compare.Result) []row {
+			v := &presenter{IResult: res, IRef: "zz", IOrder: sortOutlets} // an unknown reference: the first article
+			v.build()
+			return v.rows
+		}, []bool{true}},
+		{"presenter, a step on", func(t *testing.T, res *compare.Result) []row {
+			v := &presenter{IResult: res, IRef: "a", IOrder: sortOutlets}
+			h, _ := mount(t, nil, v)
+			v.build() // OnMount's, which go-app calls only in the browser
+			for range steps {
+				v.move(h.ctx, keyNext)
+			}
+			if v.at != 1 {
+				t.Errorf("at claim %d after %d steps, want 1", v.at, steps)
+			}
+			return v.rows
+		}, []bool{true, true}},
+		{"worksheet", func(t *testing.T, res *compare.Result) []row {
+			html := app.HTMLString((&worksheet{IResult: res, IRef: "a", IOrder: sortOutlets}).Render())
+			if !strings.Contains(html, "3 more claims are in Parallax") {
+				t.Errorf("the worksheet does not count the 3 claims it leaves out")
+			}
+			return laid(res, "a", sortOutlets).rows
+		}, []bool{true, true, true, true, true, true, true, true, true, true, true, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := manyClaims(15)
+			rows := tt.show(t, res)
+			if l := laid(res, "a", sortOutlets); &l.rows[0] != &rows[0] {
+				t.Error("the view laid out rows of its own")
+			}
+			for i, r := range rows {
+				if want := i < len(tt.read) && tt.read[i]; r.prepared != want || (want && !r.Numbers) {
+					t.Errorf("row %d: read %v, numbers %v; want read %v", i, r.prepared, r.Numbers, want)
+				}
+			}
+		})
+	}
+}
+
+// paragraphsOf returns a document of paragraphs of the given numbers of sentences,
+// and its text.
+func paragraphsOf(sizes ...int) (compare.Document, string) {
+	d := compare.Document{ID: "a", Outlet: "A"}
+	var text strings.Builder
+	for k, n := range sizes {
+		if k > 0 {
+			text.WriteString("\n\n")
+		}
+		for j := range n {
+			if j > 0 {
+				text.WriteString(" ")
+			}
+			s := compare.Sentence{Index: len(d.Sentences), Start: text.Len(), Text: fmt.Sprintf("Sentence %d of paragraph %d.", j, k)}
+			text.WriteString(s.Text)
+			s.End = text.Len()
+			d.Sentences = append(d.Sentences, s)
+		}
+	}
+	return d, text.String()
+}
+
+// The Articles tab draws an article in steps of whole paragraphs of at most
+// articleStep sentences (at least one paragraph), and cuts a longer paragraph; it
+// draws the first step at once, and every sentence in order in the end.
+func TestArticleSteps(t *testing.T) {
+	tests := []struct {
+		name  string
+		paras []int // sentences in each paragraph of the text
+		steps []int // sentences in each step
+		ps    int   // paragraphs drawn
+	}{
+		{"short", []int{5, 3, 8}, []int{16}, 3},
+		{"one step exactly", []int{articleStep / 2, articleStep / 2}, []int{articleStep}, 2},
+		{"steps", []int{100, 100, 100, 100, 100, 100, 100}, []int{300, 300, 100}, 7},
+		{"uneven", []int{250, 100, 50, 299, 2}, []int{250, 150, 299, 2}, 5},
+		{"a long paragraph", []int{3, 700}, []int{3, 300, 300, 100}, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, text := paragraphsOf(tt.paras...)
+			res := &compare.Result{Documents: []compare.Document{d, {ID: "b", Outlet: "B"}}}
+			v := &articleView{IResult: res, IDoc: "a", IText: text}
+			html := app.HTMLString(v)
+			var steps []int
+			next, ps := 0, 0
+			for _, c := range v.laid.chunks {
+				n := 0
+				for _, p := range c {
+					for _, s := range p {
+						if s.Index != next {
+							t.Fatalf("sentence %d where %d is due", s.Index, next)
+						}
+						next++
+					}
+					n += len(p)
+					ps++
+				}
+				steps = append(steps, n)
+			}
+			if !slices.Equal(steps, tt.steps) || ps != tt.ps || next != len(d.Sentences) {
+				t.Errorf("steps of %v sentences, %d paragraphs, %d sentences; want %v, %d, %d", steps, ps, next, tt.steps, tt.ps, len(d.Sentences))
+			}
+			if got, want := strings.Count(html, ` id="s-`), tt.steps[0]; v.drawn != 1 || got != want {
+				t.Errorf("drawn at once: %d steps, %d sentences; want 1 and %d", v.drawn, got, want)
+			}
+		})
+	}
+}
+
+// "Only in one outlet" lists listStep sentences of an outlet at first, and a button
+// for more that says how many are not shown.
+func TestUniqueListStep(t *testing.T) {
+	tests := []struct {
+		n, shown int // unique sentences, and those a press on the button shows
+		button   string
+	}{
+		{3, 3, ""},
+		{listStep, listStep, ""},
+		{listStep + 1, listStep + 1, "Show 1 more (1 sentence not shown)"},
+		{1000, 2 * listStep, "Show 200 more (800 sentences not shown)"},
+	}
+	for _, tt := range tests {
+		t.Run(strconv.Itoa(tt.n), func(t *testing.T) {
+			d, _ := paragraphsOf(tt.n)
+			res := &compare.Result{Documents: []compare.Document{d, {ID: "b", Outlet: "B"}}}
+			for _, s := range d.Sentences {
+				res.Unique = append(res.Unique, compare.Ref{Doc: "a", Sentence: s.Index})
+			}
+			v := &uniqueView{IResult: res}
+			html := app.HTMLString(v)
+			if got := strings.Count(html, "<li "); got != min(tt.n, listStep) {
+				t.Errorf("%d sentences listed, want %d", got, min(tt.n, listStep))
+			}
+			if tt.button == "" {
+				if strings.Contains(html, "<button") {
+					t.Errorf("a button under %d sentences", tt.n)
+				}
+				return
+			}
+			if !strings.Contains(html, ">"+tt.button+"</button>") {
+				t.Errorf("no button %q in %.300s", tt.button, html[strings.Index(html, "</ol>"):])
+			}
+			v.shown = map[string]int{"a": listStep} // as the button does
+			if got := strings.Count(app.HTMLString(v), "<li "); got != tt.shown {
+				t.Errorf("after a press: %d sentences listed, want %d", got, tt.shown)
+			}
+		})
 	}
 }

@@ -6,11 +6,14 @@ import (
 	"parallax/compare"
 )
 
-// uniqueView lists, per outlet, what no other outlet reports.
+// uniqueView lists, per outlet, what no other outlet reports: listStep sentences of
+// each at first, with a button for more.
 type uniqueView struct {
 	app.Compo
 
 	IResult *compare.Result
+
+	folds // how far each outlet's list goes
 }
 
 func (v *uniqueView) Render() app.UI {
@@ -24,6 +27,7 @@ func (v *uniqueView) Render() app.UI {
 		app.Range(docs).Slice(func(i int) app.UI {
 			d := &docs[i]
 			us := uniqueOf(x, d.ID)
+			k, more := v.upTo(d.ID, len(us), "sentence")
 			return app.Details().Class("only").Open(i == 0).Body(
 				app.Summary().Body(
 					app.Span().Class("outlet").Text(label(d)),
@@ -32,10 +36,11 @@ func (v *uniqueView) Render() app.UI {
 				app.If(len(us) == 0, func() app.UI {
 					return app.P().Text("Nothing: every sentence has a counterpart elsewhere.")
 				}).Else(func() app.UI {
-					return app.Ol().Body(app.Range(us).Slice(func(j int) app.UI {
+					return app.Ol().Body(app.Range(us[:k]).Slice(func(j int) app.UI {
 						return app.Li().Value(us[j].Index + 1).Text(us[j].Text)
 					}))
 				}),
+				more,
 			)
 		}),
 	)

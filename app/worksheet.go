@@ -30,7 +30,9 @@ func (p *workspacePage) handlePrint(ctx app.Context, a app.Action) {
 		return
 	}
 	p.view = viewWorksheet
-	p.save(ctx)
+	// Saved a turn later, as on changing tabs: with a long article, saving takes time
+	// the worksheet should not wait for.
+	afterTurn(ctx, func(ctx app.Context) { p.save(ctx) })
 	ctx.Defer(func(app.Context) {
 		if app.IsClient {
 			// After this render, and not inside the click: print blocks until the
@@ -58,16 +60,14 @@ type worksheet struct {
 }
 
 func (w *worksheet) Render() app.UI {
-	x := newIndex(w.IResult)
-	ref := w.IRef
-	if x.doc(ref) == nil && len(w.IResult.Documents) > 0 {
-		ref = w.IResult.Documents[0].ID
-	}
-	cols := columnOrder(w.IResult, ref)
-	rows := buildRows(x, cols, ref, w.IOrder)
+	l := laid(w.IResult, refOf(w.IResult, w.IRef), w.IOrder) // the aligned view's rows
+	x, cols, rows := l.x, l.cols, l.rows
 	more := 0
 	if len(rows) > worksheetClaims {
 		rows, more = rows[:worksheetClaims], len(rows)-worksheetClaims
+	}
+	for i := range rows {
+		prepareRow(x, &rows[i]) // only those it shows: a long article's claims are many
 	}
 	blank := func(q string) app.UI {
 		return app.Div().Class("ws-blank").Body(app.Span().Text(q), app.Span().Class("ws-line").Aria("hidden", "true"))

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,58 +84,27 @@ func distinctArticle(t *testing.T, n int) string {
 // longer tasks, logged here: the page decoding the engine's replies (see README).
 func TestBrowserAlignedLongArticle(t *testing.T) {
 	budget := longArticleBudget(t)
-	for _, tc := range []struct {
-		name string
-		text func() string
-	}{
-		{"distinct sentences", func() string { return distinctArticle(t, 2<<20) }},
-		{"repeated sentences", func() string { return longArticle(2 << 20) }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newSession(t)
-			s.open()
-			text := tc.text()
-			arts := []compare.Article{seeds.Articles()[0], {ID: "long", Outlet: "The Long Read", Title: "Everything", Text: text}}
-			s.loadWorkspace(map[string]any{"articles": arts, "view": "aligned"})
-			s.waitStatus("2 articles compared")
-			time.Sleep(time.Second)
-			rows := `document.querySelectorAll("#aligned tr.claim").length`
-			t.Logf("a %.2f MB article: loading, longest main-thread task %.0f ms (%v); %d rows", float64(len(text))/(1<<20), maxOf(s.longTasks()), s.longTasks(), jsEval[int](s, rows))
-			ref := jsEval[string](s, `document.querySelector("#ref").value`)
-			measure := func(what string, act func()) {
-				t.Helper()
-				const tries = 3
-				var longest []float64
-				for i := range tries {
-					before := len(s.longTasks())
-					act()
-					s.waitFor("the aligned view", rows+` > 0 && `+rowsDrawn)
-					time.Sleep(time.Second)
-					tasks := s.longTasks()[before:]
-					t.Logf("%s (%d): longest main-thread task %.0f ms (%v)", what, i+1, maxOf(tasks), tasks)
-					longest = append(longest, maxOf(tasks))
-				}
-				slices.Sort(longest)
-				if m := longest[tries/2]; m > budget {
-					t.Errorf("%s: the page's thread was held for %.0f ms (median of %d): over the budget, 200 ms on the reference machine (%.0f ms on this host)", what, m, tries, budget)
-				}
+	withLongArticle(t, "aligned", func(t *testing.T, s *session, text string) {
+		rows := `document.querySelectorAll("#aligned tr.claim").length`
+		t.Logf("a %.2f MB article: loading, longest main-thread task %.0f ms (%v); %d rows", float64(len(text))/(1<<20), maxOf(s.longTasks()), s.longTasks(), jsEval[int](s, rows))
+		ref := jsEval[string](s, `document.querySelector("#ref").value`)
+		drawn := func() { s.waitFor("the aligned view", rows+` > 0 && `+rowsDrawn) }
+		s.heldFor("drawing the view anew", budget, nil, func() {
+			for _, r := range []string{"long", ref} {
+				s.do("picking the reference", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const r = document.querySelector("#ref"); r.value = %q; r.dispatchEvent(new Event("change", {bubbles: true})); })()`, r)))
+				s.waitFor("the new reference", fmt.Sprintf(`(document.querySelector("#aligned td[data-doc]") || {dataset: {}}).dataset.doc === %q`, r))
 			}
-			measure("drawing the view anew", func() {
-				for _, r := range []string{"long", ref} {
-					s.do("picking the reference", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => { const r = document.querySelector("#ref"); r.value = %q; r.dispatchEvent(new Event("change", {bubbles: true})); })()`, r)))
-					s.waitFor("the new reference", fmt.Sprintf(`(document.querySelector("#aligned td[data-doc]") || {dataset: {}}).dataset.doc === %q`, r))
-				}
-			})
-			measure("opening the view again", func() {
-				s.click("#tab-coverage")
-				s.waitFor("the coverage matrix", `!!document.querySelector("#coverage")`)
-				time.Sleep(time.Second)
-				s.click("#tab-aligned")
-			})
-			if n := jsEval[int](s, rows); n == 0 {
-				t.Error("the aligned view shows no rows")
-			}
-			s.noConsoleErrors()
+			drawn()
 		})
-	}
+		s.heldFor("opening the view again", budget, nil, func() {
+			s.click("#tab-coverage")
+			s.waitFor("the coverage matrix", `!!document.querySelector("#coverage")`)
+			time.Sleep(time.Second)
+			s.click("#tab-aligned")
+			drawn()
+		})
+		if n := jsEval[int](s, rows); n == 0 {
+			t.Error("the aligned view shows no rows")
+		}
+	})
 }
