@@ -282,3 +282,26 @@ func TestUniqueListStep(t *testing.T) {
 		})
 	}
 }
+
+// A worksheet's cell says where the sentences it leaves out are: in the aligned view,
+// which unfolds them, or past cellMax in the Articles tab, as the aligned view says.
+func TestWorksheetFoldedCell(t *testing.T) {
+	tests := []struct {
+		n    int // sentences of b in the claim
+		want string
+	}{
+		{8, "… and 4 more sentences from this outlet, in Parallax&#39;s aligned view."},
+		{cellMax + 8, fmt.Sprintf("… and %d more sentences from this outlet, in Parallax&#39;s Articles tab.", cellMax+8-cellShown)},
+	}
+	for _, tt := range tests {
+		res := manyClaims(tt.n)
+		for i := 1; i < tt.n; i++ { // one claim: a's first sentence with all of b's
+			res.Claims[0].Members = append(res.Claims[0].Members, compare.Ref{Doc: "b", Sentence: i})
+		}
+		res.Claims = res.Claims[:1]
+		html := app.HTMLString((&worksheet{IResult: res, IRef: "a", IOrder: sortOutlets}).Render())
+		if !strings.Contains(html, tt.want) {
+			t.Errorf("%d sentences of one outlet: the worksheet does not say %q", tt.n, tt.want)
+		}
+	}
+}

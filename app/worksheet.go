@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -105,7 +106,11 @@ func (w *worksheet) Render() app.UI {
 					text = append(text, app.P().Text(s.Text))
 				}
 				if folded > 0 {
-					text = append(text, app.P().Class("ws-folded").Text("… and "+moreFromOutlet(folded)+", in Parallax's aligned view."))
+					where := "aligned view" // it unfolds them there
+					if slices.ContainsFunc(spans, func(s span) bool { return s.Plain }) {
+						where = "Articles tab" // past cellMax the aligned view sends the reader there too
+					}
+					text = append(text, app.P().Class("ws-folded").Text("… and "+moreFromOutlet(folded)+", in Parallax's "+where+"."))
 				}
 				cells = append(cells, app.Tr().Body(app.Th().Scope("row").Text(label(d)), app.Td().Body(text...)))
 			}
