@@ -33,32 +33,11 @@ func manyArticles(n int) []compare.Article {
 	return arts
 }
 
-// repeatedArticle returns about n bytes of the seeds' sentences, each followed by one
-// whose numbers vary, as the browser tests' long article is made.
-func repeatedArticle(n int) string {
-	var sents []string
-	for _, a := range seeds.Articles() {
-		for _, s := range compare.Split(a.Text) {
-			if len(strings.Fields(s.Text)) >= 6 {
-				sents = append(sents, strings.TrimSpace(s.Text))
-			}
-		}
-	}
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		fmt.Fprintf(&b, "%s On day %d, officials in district %d said %d more people had been counted. ", sents[(i*7)%len(sents)], i%365+1, i%40+1, 10+i%90)
-		if i%5 == 4 {
-			b.WriteString("\n\n")
-		}
-	}
-	return b.String()
-}
-
 // The worker sends the alignment packed (resultWire), then its framing as framingWire
 // pieces; the page's take and holdFraming must give back exactly the result and the
 // framing that compareNow gives, after the trip through JSON.
 func TestFramingWireRoundTrip(t *testing.T) {
-	long := append(seeds.Articles()[:1], compare.Article{ID: "long", Outlet: "The Long Read", Title: "Everything", Text: repeatedArticle(200 << 10)})
+	long := append(seeds.Articles()[:1], compare.Article{ID: "long", Outlet: "The Long Read", Title: "Everything", Text: seeds.Repeated(200 << 10)})
 	for _, tc := range []struct {
 		name   string
 		arts   []compare.Article
