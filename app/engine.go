@@ -23,8 +23,11 @@ type EngineRequest struct {
 type EngineReply struct {
 	ID     int             `json:"id"`
 	Result *compare.Result `json:"result,omitempty"`
-	Error  string          `json:"error,omitempty"`
-	Millis int64           `json:"ms"`
+	// Packed is Result as the worker sends it, sentences as offsets into the
+	// articles' texts (result-wire.go); the page unpacks it (pendingJobs.take).
+	Packed *resultWire `json:"packed,omitempty"`
+	Error  string      `json:"error,omitempty"`
+	Millis int64       `json:"ms"`
 
 	// Framing is what compare/framing finds in the result; nil with FramingError set
 	// if that failed (the alignment is still shown). From the worker to the page it
@@ -39,6 +42,9 @@ type EngineReply struct {
 	// (and whose Result is nil on the wire: the page puts back the one it has).
 	FramingLater bool   `json:"framing_later,omitempty"`
 	Part         string `json:"part,omitempty"`
+	// More says that this framing reply is a piece, with only some of the reports'
+	// findings, and more pieces follow (framingReplies).
+	More bool `json:"more,omitempty"`
 }
 
 // partFraming is the Part of a reply that brings only the framing of an earlier
@@ -102,6 +108,15 @@ func alignedFirst(rep *EngineReply) {
 	rep.FramingLater = true
 }
 
+// packAligned readies an alignment of arts to go to the page ahead of its framing
+// (alignedFirst), packed (resultWire) if it can be.
+func packAligned(rep *EngineReply, arts []compare.Article) {
+	alignedFirst(rep)
+	if rep.Packed = packResult(rep.Result, arts); rep.Packed != nil {
+		rep.Result = nil
+	}
+}
+
 // framingReply finds the framing signals of res, an alignment already delivered, and
 // returns them in a reply of Part partFraming.
 func framingReply(id int, res *compare.Result, arts []compare.Article) EngineReply {
@@ -119,11 +134,30 @@ func framingAfter(id int, res *compare.Result, arts []compare.Article) EngineRep
 	return fr
 }
 
+// framingPiece is how many of the reports' labels, attributions and numbers one
+// framing reply brings at most, besides the last: the page reads each reply in a task
+// of its own, and 1,000 of them are about 100–130 KB of JSON.
+const framingPiece = 1000
+
+// framingReplies is framingAfter in replies the page can read in short tasks: pieces
+// with More set, each with some of the reports' findings, then the rest.
+func framingReplies(id int, res *compare.Result, arts []compare.Article) []EngineReply {
+	fr := framingAfter(id, res, arts)
+	var out []EngineReply
+	if fr.Wire != nil {
+		for _, w := range fr.Wire.split(framingPiece) {
+			out = append(out, EngineReply{ID: id, Part: partFraming, More: true, Wire: w})
+		}
+	}
+	return append(out, fr)
+}
+
 // job is a request sent to the worker and what to do with its replies.
 type job struct {
 	req     EngineRequest
 	deliver func(EngineReply)
 	res     *compare.Result // the alignment delivered, while its framing is on its way
+	pieces  *framingWire    // the framing's pieces come so far (EngineReply.More)
 }
 
 // pendingJobs are the requests sent to the worker, by ID, until their last reply.
@@ -134,14 +168,27 @@ type pendingJobs map[int]job
 // gets the alignment that came before it.
 func (p pendingJobs) take(rep *EngineReply) (job, bool) {
 	j, ok := p[rep.ID]
+	if ok && rep.Packed != nil {
+		if rep.Result, rep.Packed = rep.Packed.unpack(j.req.Articles), nil; rep.Result == nil {
+			rep.Error, rep.FramingLater = "the engine's answer did not match the articles: please report this with the articles you used", false
+		}
+	}
 	switch {
 	case !ok:
+	case rep.Part == partFraming && rep.More:
+		if j.res == nil {
+			delete(p, rep.ID)
+		} else {
+			j.pieces = j.pieces.join(rep.Wire)
+			p[rep.ID] = j
+		}
+		return job{}, false
 	case rep.Part == partFraming:
 		delete(p, rep.ID)
 		if j.res == nil {
 			return job{}, false // no alignment came before it
 		}
-		rep.Result = j.res
+		rep.Result, rep.Wire = j.res, j.pieces.join(rep.Wire)
 	case rep.FramingLater && rep.Result != nil:
 		j.res = rep.Result
 		p[rep.ID] = j

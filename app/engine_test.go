@@ -32,7 +32,13 @@ func TestWarmReply(t *testing.T) {
 	want := alignNow(EngineRequest{Articles: seeds.Articles()})
 	// The word diffs demo runs ahead (warmDiffs) leave the kept result, which the
 	// framing is later found from, as the reply gave it.
-	if kept, err := json.Marshal(w.res); err != nil || !strings.Contains(w.reply, `"result":`+string(kept)+`,`) {
+	var sent EngineReply
+	if err := json.Unmarshal([]byte(w.encoded(1)), &sent); err != nil || sent.Packed == nil {
+		t.Fatalf("the kept reply does not decode (%v) or has no packed result", err)
+	}
+	kept, err1 := json.Marshal(w.res)
+	got, err2 := json.Marshal(sent.Packed.unpack(seeds.Articles()))
+	if err1 != nil || err2 != nil || string(kept) != string(got) {
 		t.Error("the kept result no longer matches the kept reply after the demo's diffs ran ahead")
 	}
 	for _, id := range []int{1, 7, 12345} {
@@ -44,6 +50,9 @@ func TestWarmReply(t *testing.T) {
 		var rep EngineReply
 		if err := json.Unmarshal([]byte(w.encoded(id)), &rep); err != nil {
 			t.Fatalf("the kept reply does not decode: %v", err)
+		}
+		if rep.Packed != nil {
+			rep.Result = rep.Packed.unpack(seeds.Articles())
 		}
 		if rep.ID != id || !rep.FramingLater || rep.Result == nil || len(rep.Result.Claims) != len(want.Result.Claims) || rep.Error != "" {
 			t.Errorf("the kept reply for ID %d: ID %d, framing later %v, error %q", id, rep.ID, rep.FramingLater, rep.Error)

@@ -183,10 +183,12 @@ func answer(raw string) {
 			return
 		}
 		res = rep.Result
-		alignedFirst(&rep)
+		packAligned(&rep, req.Articles)
 		post(encodeReply(rep))
 	}
-	post(encodeReply(framingAfter(req.ID, res, req.Articles)))
+	for _, fr := range framingReplies(req.ID, res, req.Articles) {
+		post(encodeReply(fr))
+	}
 }
 
 // engineKind says where comparisons run: "worker", or "page" after a fallback.

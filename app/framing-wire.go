@@ -9,8 +9,8 @@ import (
 
 // framingWire is a framing.Comparison as the engine worker sends it to the page:
 // without what the page rebuilds from the per-article reports and the result (each
-// claim member's outlet, date, position, labels, attributions and numbers, and each
-// claim's coverage cells), and without the articles' quotations, which no view shows
+// claim member's outlet, date, position, labels, attributions and numbers, each
+// claim's coverage cells, and the articles' Coverage), and without the articles' quotations, which no view shows
 // (they show Voices, and the Speakers of each member). On the seeds it is half the size
 // of the Comparison, for 20 articles a third.
 type framingWire struct {
@@ -18,7 +18,6 @@ type framingWire struct {
 	Claims   []wireClaim           `json:"claims"`
 	Actors   []framing.ActorLabels `json:"actors"`
 	Voices   []framing.Speaker     `json:"voices"`
-	Coverage []framing.Coverage    `json:"coverage"`
 	Glossary []framing.Entry       `json:"glossary"`
 }
 
@@ -43,7 +42,7 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 		return nil
 	}
 	docs := docPositions(res)
-	w := &framingWire{Articles: make([]framing.Report, len(fc.Articles)), Actors: fc.Actors, Voices: fc.Voices, Coverage: fc.Coverage,
+	w := &framingWire{Articles: make([]framing.Report, len(fc.Articles)), Actors: fc.Actors, Voices: fc.Voices,
 		Glossary: fc.Glossary, Claims: make([]wireClaim, len(fc.Claims))}
 	for i, r := range fc.Articles {
 		r.Quotes = nil
@@ -70,7 +69,8 @@ func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 		w.Articles[i].Quotes = []framing.Quote{}
 	}
 	fc := &framing.Comparison{Articles: w.Articles, Actors: nonNil(w.Actors), Voices: nonNil(w.Voices),
-		Coverage: nonNil(w.Coverage), Glossary: nonNil(w.Glossary), Claims: make([]framing.ClaimFraming, len(w.Claims))}
+		Glossary: nonNil(w.Glossary), Claims: make([]framing.ClaimFraming, len(w.Claims))}
+	finders := make([]*framing.Members, len(res.Documents))
 	for i, wc := range w.Claims {
 		cf := framing.ClaimFraming{Claim: wc.Claim, Members: make([]framing.Member, 0, len(wc.Members)),
 			Labels: nonNil(wc.Labels), Numbers: nonNil(wc.Numbers)}
@@ -78,14 +78,71 @@ func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 			if wm.Doc < 0 || wm.Doc >= len(res.Documents) {
 				return nil
 			}
-			m := framing.MemberAt(res.Documents[wm.Doc], w.Articles[wm.Doc], wm.Sentence)
+			if finders[wm.Doc] == nil {
+				finders[wm.Doc] = framing.NewMembers(res.Documents[wm.Doc], w.Articles[wm.Doc])
+			}
+			m := finders[wm.Doc].At(wm.Sentence)
 			m.Speakers = nonNil(wm.Speakers)
 			cf.Members = append(cf.Members, m)
 		}
 		cf.Coverage = framing.CoverageCells(res, cf.Members)
 		fc.Claims[i] = cf
 	}
+	fc.Coverage = framing.CoverageOf(res, fc)
 	return fc
+}
+
+// split takes the reports' labels, attributions and numbers from w, n at a time, into
+// pieces that go to the page before w, until n or fewer are left in w: the page reads
+// each piece in a task of its own, and join puts them back.
+func (w *framingWire) split(n int) []*framingWire {
+	var pieces []*framingWire
+	for w.items() > n {
+		p := &framingWire{Articles: make([]framing.Report, len(w.Articles))}
+		room := n
+		for i := range w.Articles {
+			r, q := &w.Articles[i], &p.Articles[i]
+			room -= cut(&r.Labels, &q.Labels, room)
+			room -= cut(&r.Attributions, &q.Attributions, room)
+			room -= cut(&r.Numbers, &q.Numbers, room)
+		}
+		pieces = append(pieces, p)
+	}
+	return pieces
+}
+
+func (w *framingWire) items() int {
+	n := 0
+	for _, r := range w.Articles {
+		n += len(r.Labels) + len(r.Attributions) + len(r.Numbers)
+	}
+	return n
+}
+
+// cut moves up to room items from the front of *from to *to, which is empty, and
+// returns how many it moved.
+func cut[T any](from, to *[]T, room int) int {
+	k := min(room, len(*from))
+	*to, *from = (*from)[:k:k], (*from)[k:]
+	return k
+}
+
+// join puts the findings of w, the pieces (split) that came first, back in front of
+// next's, and returns next; nil if they do not fit together.
+func (w *framingWire) join(next *framingWire) *framingWire {
+	if w == nil {
+		return next
+	}
+	if next == nil || len(next.Articles) != len(w.Articles) {
+		return nil
+	}
+	for i := range next.Articles {
+		r, q := &next.Articles[i], &w.Articles[i]
+		r.Labels = append(q.Labels, r.Labels...)
+		r.Attributions = append(q.Attributions, r.Attributions...)
+		r.Numbers = append(q.Numbers, r.Numbers...)
+	}
+	return next
 }
 
 // nonNil returns s, or an empty slice for nil, as framing.Compare gives them.

@@ -5,7 +5,6 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -34,15 +33,19 @@ func manyArticles(n int) []compare.Article {
 	return arts
 }
 
-// The worker sends the alignment, then its framing as a framingWire; the page's expand
-// must give back exactly what framing.Compare gave, after the trip through JSON.
+// The worker sends the alignment packed (resultWire), then its framing as framingWire
+// pieces; the page's take and holdFraming must give back exactly the result and the
+// framing that compareNow gives, after the trip through JSON.
 func TestFramingWireRoundTrip(t *testing.T) {
+	long := append(seeds.Articles()[:1], compare.Article{ID: "long", Outlet: "The Long Read", Title: "Everything", Text: seeds.Repeated(200 << 10)})
 	for _, tc := range []struct {
-		name string
-		arts []compare.Article
+		name   string
+		arts   []compare.Article
+		pieces bool // the framing comes in more than one reply
 	}{
-		{"seeds", seeds.Articles()},
-		{"twenty", manyArticles(MaxArticles)},
+		{"seeds", seeds.Articles(), false},
+		{"twenty", manyArticles(MaxArticles), true},
+		{"a long article", long, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep := compareNow(EngineRequest{ID: 1, Articles: tc.arts})
@@ -59,35 +62,61 @@ func TestFramingWireRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// What the worker does: the alignment, then its framing, each as JSON.
+			// What the worker does: the alignment, then its framing, each reply as JSON.
 			first := EngineReply{ID: rep.ID, Result: rep.Result, Millis: rep.Millis}
-			alignedFirst(&first)
-			second := framingAfter(rep.ID, rep.Result, tc.arts)
-			start := time.Now()
-			raw1, err1 := json.Marshal(first)
-			raw2, err2 := json.Marshal(second)
-			if err1 != nil || err2 != nil {
-				t.Fatal(err1, err2)
-			}
-			encode := time.Since(start)
-			// What the page does: read both, give the framing its result, hold both.
-			var got1, got2 EngineReply
-			start = time.Now()
-			if err := errors.Join(json.Unmarshal(raw1, &got1), json.Unmarshal(raw2, &got2)); err != nil {
+			packAligned(&first, tc.arts)
+			wantRes, err := json.Marshal(rep.Result)
+			if err != nil {
 				t.Fatal(err)
 			}
-			decode := time.Since(start)
-			waiting := pendingJobs{rep.ID: {}}
-			if _, ok := waiting.take(&got1); !ok {
-				t.Fatal("the alignment's request is not waiting")
+			start := time.Now()
+			replies := append([]EngineReply{first}, framingReplies(rep.ID, rep.Result, tc.arts)...)
+			var raw [][]byte
+			sizes := 0
+			for _, r := range replies {
+				b, err := json.Marshal(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw, sizes = append(raw, b), sizes+len(b)
 			}
-			holdFraming(&got1)
-			if _, ok := waiting.take(&got2); !ok || got2.Result != got1.Result {
-				t.Fatal("the framing did not find the alignment it belongs to")
+			encode := time.Since(start)
+			if got := len(replies) > 2; got != tc.pieces {
+				t.Errorf("the framing came in %d replies", len(replies)-1)
+			}
+			// What the page does: read each, give the framing its result, hold both.
+			waiting := pendingJobs{rep.ID: {req: EngineRequest{ID: rep.ID, Articles: tc.arts}}}
+			var got1, got2 EngineReply
+			var decode, expand, longest time.Duration
+			for i, b := range raw {
+				start := time.Now()
+				var r EngineReply
+				if err := json.Unmarshal(b, &r); err != nil {
+					t.Fatal(err)
+				}
+				_, ok := waiting.take(&r)
+				d := time.Since(start)
+				decode, longest = decode+d, max(longest, d)
+				if last := i == len(raw)-1; ok != (i == 0 || last) {
+					t.Fatalf("reply %d of %d: taken %v", i+1, len(raw), ok)
+				}
+				switch i {
+				case 0:
+					got1 = r
+					holdFraming(&got1)
+				case len(raw) - 1:
+					got2 = r
+				}
+			}
+			if got1.Result == nil || got2.Result != got1.Result {
+				t.Fatalf("the alignment was not unpacked (%q), or the framing did not find it", got1.Error)
+			}
+			if back, err := json.Marshal(got1.Result); err != nil || !bytes.Equal(back, wantRes) {
+				t.Errorf("unpack(packResult(r)) differs from r (%v):\n got %.300s\nwant %.300s", err, back, wantRes)
 			}
 			start = time.Now()
 			holdFraming(&got2)
-			expand := time.Since(start)
+			expand = time.Since(start)
 			if got2.Framing == nil {
 				t.Fatalf("holdFraming did not rebuild the framing: %q", got2.FramingError)
 			}
@@ -106,9 +135,9 @@ func TestFramingWireRoundTrip(t *testing.T) {
 			if f := framingOf(got1.Result); f == nil || f.due || f.fc != got2.Framing {
 				t.Error("framingOf does not find the framing held for the result")
 			}
-			wire, _ := json.Marshal(second.Wire)
-			t.Logf("%d articles: alignment %d bytes, framing %d (%d as wire, %d in full); framing computed in %d ms (alignment %d ms); page: decode %v, expand %v; worker: encode %v",
-				len(tc.arts), len(raw1), len(raw2), len(wire), len(whole), second.FramingMillis, rep.Millis, decode.Round(time.Millisecond), expand.Round(time.Microsecond), encode.Round(time.Millisecond))
+			old, _ := json.Marshal(EngineReply{ID: rep.ID, Result: rep.Result})
+			t.Logf("%d articles: alignment %d bytes (%d unpacked), framing %d in %d replies (%d in full); framing computed in %d ms (alignment %d ms); page: decode %v (longest reply %v), expand %v; worker: encode %v",
+				len(tc.arts), len(raw[0]), len(old), sizes-len(raw[0]), len(raw)-1, len(whole), rep.FramingMillis, rep.Millis, decode.Round(time.Millisecond), longest.Round(time.Millisecond), expand.Round(time.Microsecond), encode.Round(time.Millisecond))
 		})
 	}
 }
@@ -494,5 +523,21 @@ func TestFramingLongLists(t *testing.T) {
 	v.shown = map[string]int{"only long": 4 * listStep} // four presses
 	if n, more := only(); n != 1000 || more != "" {
 		t.Errorf("all shown: %d sentences, button %q; want 1000 and none", n, more)
+	}
+}
+
+// The packed numbers of the worker's replies read back as written, and anything else
+// is refused.
+func TestPackInts(t *testing.T) {
+	for _, ns := range [][]int{{}, {0}, {1, -2, 30}, {-1234567, 0, 98765432}} {
+		s := packInts(ns)
+		if got, ok := unpackInts(s); !ok || !slices.Equal(got, ns) {
+			t.Errorf("unpackInts(%q) = %v, %v, want %v", s, got, ok, ns)
+		}
+	}
+	for _, s := range []string{",", "1,", ",1", "1,,2", "-", "1-2", "--1", "a", "1 2", " 1"} {
+		if got, ok := unpackInts(s); ok {
+			t.Errorf("unpackInts(%q) = %v, want a refusal", s, got)
+		}
 	}
 }

@@ -35,10 +35,10 @@ func (w *warmReply) demo() {
 	if rep.Result == nil {
 		return
 	}
-	alignedFirst(&rep)
 	w.arts, w.res = arts, rep.Result
+	packAligned(&rep, arts)
 	w.request, w.reply = afterID(string(req)), afterID(encodeReply(rep))
-	warmDiffs(rep.Result)
+	warmDiffs(w.res)
 }
 
 // warmDiffs diffs the first rows of res as the aligned view will, and forgets them.

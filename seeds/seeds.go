@@ -60,3 +60,25 @@ func load() manifest {
 	}
 	return m
 }
+
+// Repeated returns about n bytes of news sentences for tests of long articles: the
+// seeds' sentences, each followed by one that varies, in paragraphs of ten, so that no
+// two paragraphs are the same.
+func Repeated(n int) string {
+	var sents []string
+	for _, a := range Articles() {
+		for _, s := range compare.Split(a.Text) {
+			if len(strings.Fields(s.Text)) >= 6 {
+				sents = append(sents, strings.TrimSpace(s.Text))
+			}
+		}
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "%s On day %d, officials in district %d said %d more people had been counted. ", sents[(i*7)%len(sents)], i%365+1, i%40+1, 10+i%90)
+		if i%5 == 4 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}

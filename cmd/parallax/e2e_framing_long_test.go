@@ -3,7 +3,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -26,27 +25,8 @@ func longArticleBudget(t *testing.T) float64 {
 	return 200 * hostSlowdown(t)
 }
 
-// longArticle returns about n bytes of news sentences: the seeds' sentences, each
-// followed by one that varies, in paragraphs of ten, so that no two paragraphs are
-// the same.
-func longArticle(n int) string {
-	var sents []string
-	for _, a := range seeds.Articles() {
-		for _, s := range compare.Split(a.Text) {
-			if len(strings.Fields(s.Text)) >= 6 {
-				sents = append(sents, strings.TrimSpace(s.Text))
-			}
-		}
-	}
-	var b strings.Builder
-	for i := 0; b.Len() < n; i++ {
-		fmt.Fprintf(&b, "%s On day %d, officials in district %d said %d more people had been counted. ", sents[(i*7)%len(sents)], i%365+1, i%40+1, 10+i%90)
-		if i%5 == 4 {
-			b.WriteString("\n\n")
-		}
-	}
-	return b.String()
-}
+// longArticle returns about n bytes of news sentences (seeds.Repeated).
+func longArticle(n int) string { return seeds.Repeated(n) }
 
 // The Framing tab of a 2 MB article (17,654 sentences, 13,853 of them only it
 // reports) next to a seed keeps the page responsive. It drew every sentence only

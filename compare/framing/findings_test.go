@@ -520,3 +520,45 @@ func TestTitleCaseNoActor(t *testing.T) {
 		}
 	}
 }
+
+// NewMembers(d, r).At and placer give what reading the document and the report for
+// each sentence gives (Place, and the findings whose Sentence it is), for every
+// sentence of the seeds and for indexes no sentence has.
+func TestMembersAt(t *testing.T) {
+	res, err := compare.Compare(seeds.Articles(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Compare(res, seeds.Articles(), nil)
+	for i, d := range res.Documents {
+		r, ms, place := c.Articles[i], NewMembers(d, c.Articles[i]), placer(d)
+		for s := -1; s <= len(d.Sentences); s++ {
+			m := ms.At(s)
+			want := Member{Doc: d.ID, Outlet: d.Outlet, Date: d.Date, Sentence: s, Position: Place(d, s), Speakers: []string{}}
+			want.Labels = slices.DeleteFunc(slices.Clone(r.Labels), func(l Label) bool { return l.Sentence != s })
+			want.Attributions = slices.DeleteFunc(slices.Clone(r.Attributions), func(a Attribution) bool { return a.Sentence != s })
+			want.Numbers = slices.DeleteFunc(slices.Clone(r.Numbers), func(n Number) bool { return n.Sentence != s })
+			if place(s) != want.Position || m.Position != want.Position || m.Doc != d.ID || m.Outlet != d.Outlet || m.Date != d.Date || m.Sentence != s ||
+				len(m.Labels) != len(want.Labels) || len(m.Attributions) != len(want.Attributions) || len(m.Numbers) != len(want.Numbers) ||
+				m.Labels == nil || m.Attributions == nil || m.Numbers == nil || m.Speakers == nil {
+				t.Errorf("%s sentence %d: NewMembers.At = %+v, want %+v (placer %s)", d.ID, s, m, want, place(s))
+				continue
+			}
+			for k := range want.Labels {
+				if m.Labels[k] != want.Labels[k] {
+					t.Errorf("%s sentence %d: label %d = %+v, want %+v", d.ID, s, k, m.Labels[k], want.Labels[k])
+				}
+			}
+			for k := range want.Attributions {
+				if m.Attributions[k] != want.Attributions[k] {
+					t.Errorf("%s sentence %d: attribution %d = %+v, want %+v", d.ID, s, k, m.Attributions[k], want.Attributions[k])
+				}
+			}
+			for k := range want.Numbers {
+				if m.Numbers[k].Start != want.Numbers[k].Start || m.Numbers[k].Text != want.Numbers[k].Text {
+					t.Errorf("%s sentence %d: number %d = %+v, want %+v", d.ID, s, k, m.Numbers[k], want.Numbers[k])
+				}
+			}
+		}
+	}
+}

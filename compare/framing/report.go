@@ -133,6 +133,31 @@ func Place(doc compare.Document, sentence int) Position {
 	if rank < 0 {
 		rank = n
 	}
+	return positionAt(rank, n)
+}
+
+// placer is Place for many sentences of doc: it reads doc once.
+func placer(doc compare.Document) func(sentence int) Position {
+	n, ranks := 0, make(map[int]int, len(doc.Sentences))
+	for _, s := range doc.Sentences {
+		if _, ok := ranks[s.Index]; !ok {
+			ranks[s.Index] = n
+		}
+		if s.Role != compare.RoleCaption {
+			n++
+		}
+	}
+	return func(sentence int) Position {
+		rank, ok := ranks[sentence]
+		if !ok {
+			rank = n
+		}
+		return positionAt(rank, n)
+	}
+}
+
+// positionAt is the position of the sentence that comes rank-th of n.
+func positionAt(rank, n int) Position {
 	switch {
 	case rank < 2:
 		return Lead
