@@ -2,13 +2,17 @@
 GO        ?= go
 WASM_EXEC := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 ADDR      ?= 127.0.0.1:8080
-# The app's WebAssembly is built without inlining, except in the engine's aligner,
-# go-diff and the runtime, where speed matters: inlined copies compress badly, and this
-# keeps the whole app under its 2 MB (brotli) download budget (measured: 2.02 MB -> 1.92
-# MB). Framing and blind mode run as fast without it under WebAssembly (framing the
-# seeds 30-33 ms either way) and are 6 KB smaller; the runtime is not (aligning the seeds
-# 94-103 ms inlined, 124-127 ms not), though it would save 36 KB.
-WASM_GCFLAGS := -gcflags=all=-l -gcflags=parallax/compare= -gcflags=github.com/sergi/go-diff/...= -gcflags=runtime=
+# The app's WebAssembly is built without inlining, except in the engine's aligner and
+# go-diff, where speed matters: inlined copies compress badly, and this keeps the whole
+# app under its 2 MB (brotli) download budget (measured: 2.02 MB -> 1.92 MB). Framing and
+# blind mode run as fast without it under WebAssembly (framing the seeds 30-33 ms either
+# way) and are 6 KB smaller. The runtime was inlined until the smaller engine replies
+# (result-wire.go) took the app over budget: not inlining it saves 39 KB (brotli
+# 1,986,273 -> 1,946,936 bytes) and costs the worker about 14% (the seeds aligned without
+# word diffs in 82 ms against 72, medians of five alternating runs under Node on a busy
+# host) and first visits' longest main-thread task about as much (medians of seven
+# 180-186 ms against 137-172 on a host x1.3-1.7 slower than the reference machine).
+WASM_GCFLAGS := -gcflags=all=-l -gcflags=parallax/compare= -gcflags=github.com/sergi/go-diff/...=
 
 .PHONY: build run test vet test-native test-wasm test-browser screenshot bench bench-wasm eval fuzz golden load clean
 
