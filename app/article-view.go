@@ -39,8 +39,11 @@ type articleLaid struct {
 
 // articleStep is about how many sentences the Articles tab draws at a time, and the
 // most a paragraph holds: a 2 MB article's 17,654 sentences held the page for
-// 1.2–2.7 s in one task. The demo's articles are drawn at once.
-const articleStep = 300
+// 1.2–2.7 s in one task. Steps of 300 took 200–650 ms each with the runtime built
+// without inlining (the Makefile's WASM_GCFLAGS), steps of 100 take 200–290 ms, much
+// of it the garbage collector's, and draw the whole article in 6–9 s instead of 4–6.
+// The demo's articles are drawn at once.
+const articleStep = 100
 
 // paragraphs groups a document's sentences into the paragraphs of its text: a line
 // break between two sentences starts a new paragraph, and so does the sentence after

@@ -198,6 +198,7 @@ func paragraphsOf(sizes ...int) (compare.Document, string) {
 // articleStep sentences (at least one paragraph), and cuts a longer paragraph; it
 // draws the first step at once, and every sentence in order in the end.
 func TestArticleSteps(t *testing.T) {
+	const third = articleStep / 3
 	tests := []struct {
 		name  string
 		paras []int // sentences in each paragraph of the text
@@ -206,9 +207,9 @@ func TestArticleSteps(t *testing.T) {
 	}{
 		{"short", []int{5, 3, 8}, []int{16}, 3},
 		{"one step exactly", []int{articleStep / 2, articleStep / 2}, []int{articleStep}, 2},
-		{"steps", []int{100, 100, 100, 100, 100, 100, 100}, []int{300, 300, 100}, 7},
-		{"uneven", []int{250, 100, 50, 299, 2}, []int{250, 150, 299, 2}, 5},
-		{"a long paragraph", []int{3, 700}, []int{3, 300, 300, 100}, 4},
+		{"steps", []int{third, third, third, third, third, third, third}, []int{3 * third, 3 * third, third}, 7},
+		{"uneven", []int{articleStep * 5 / 6, third, articleStep / 6, articleStep - 1, 2}, []int{articleStep * 5 / 6, third + articleStep/6, articleStep - 1, 2}, 5},
+		{"a long paragraph", []int{3, 2*articleStep + third}, []int{3, articleStep, articleStep, third}, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
