@@ -58,9 +58,9 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 	return w
 }
 
-// expand rebuilds the comparison toWire shrank with framing's own MemberAt and
-// CoverageCells, as framing.Compare builds it.
-// The articles' Quotes stay empty. It returns nil if the wire does not fit res.
+// expand rebuilds the comparison toWire shrank with framing's own NewMembers,
+// CoverageCells and CoverageOf, as framing.Compare builds it (one Members per article,
+// so each report is read once). The articles' Quotes stay empty. It returns nil if the wire does not fit res.
 func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 	if w == nil || res == nil || len(w.Articles) != len(res.Documents) {
 		return nil
