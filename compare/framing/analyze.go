@@ -20,8 +20,13 @@ type analysis struct {
 	text   string
 	sents  []sent
 	spans  []quoteSpan // quotation marks, paired
-	people *people
-	rep    Report
+	quoted spanIndex   // spans, to look up
+	// for numbers: the quotations (rep.Quotes) to look up, and the attributions of
+	// each sentence (by Index), as positions in rep.Attributions
+	quotesAt spanIndex
+	sources  map[int][]int
+	people   *people
+	rep      Report
 	// the kind of the last named or anonymous source, for "he said"
 	lastKind Kind
 	lastPos  int
@@ -34,12 +39,7 @@ type analysis struct {
 
 // inQuote reports whether byte offset p lies inside a quotation.
 func (a *analysis) inQuote(p int) bool {
-	for _, q := range a.spans {
-		if p >= q.start && p < q.end {
-			return true
-		}
-	}
-	return false
+	return a.quoted.holds(p)
 }
 
 // Analyze finds the framing signals of one article. doc must come from compare.Parse
@@ -72,6 +72,7 @@ func Analyze(doc compare.Document, text string, lex *Lexicon) Report {
 	a.rep.Sentences = len(a.sents)
 	a.names = namesInside(a.sents)
 	a.spans = a.findQuotes()
+	a.quoted = newSpanIndex(len(a.spans), func(i int) (int, int) { return a.spans[i].start, a.spans[i].end })
 	a.findTitledPeople()
 	a.labels()
 	a.attributions()
@@ -512,6 +513,12 @@ func (a *analysis) pronounKind(pron string, pos int) Kind {
 // attributions finds sources, hedges and caveats in every sentence. Speech verbs and
 // markers inside quotations are the speaker's words and are skipped.
 func (a *analysis) attributions() {
+	cues := map[int][]int{} // sentence → its hedges and caveats, in a.rep.Labels
+	for i, l := range a.rep.Labels {
+		if l.Category == "hedge" || l.Category == "caveat" {
+			cues[l.Sentence] = append(cues[l.Sentence], i)
+		}
+	}
 	for pos, st := range a.sents {
 		toks := st.toks
 		var found []Attribution
@@ -605,10 +612,8 @@ func (a *analysis) attributions() {
 			}
 		}
 		// hedges and caveats come from the lexicon
-		for _, l := range a.rep.Labels {
-			if l.Sentence != st.s.Index || (l.Category != "hedge" && l.Category != "caveat") {
-				continue
-			}
+		for _, li := range cues[st.s.Index] {
+			l := a.rep.Labels[li]
 			k := Hedge
 			if l.Category == "caveat" {
 				k = Caveat

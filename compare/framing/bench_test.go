@@ -34,3 +34,15 @@ func BenchmarkCompareSeeds(b *testing.B) {
 		Compare(res, arts, nil)
 	}
 }
+
+// BenchmarkAnalyzeLong measures Analyze on a 2 MB article of repeated seed sentences
+// (seeds.Repeated): what the engine worker reads before a long article's framing
+// signals reach the page.
+func BenchmarkAnalyzeLong(b *testing.B) {
+	a := compare.Article{ID: "long", Outlet: "The Long Read", Text: seeds.Repeated(2 << 20)}
+	doc := compare.Parse(a)
+	b.ResetTimer()
+	for b.Loop() {
+		Analyze(doc, a.Text, nil)
+	}
+}

@@ -710,13 +710,27 @@ func CoverageOf(res *compare.Result, c *Comparison) []Coverage {
 			}
 			cv.Claims++
 		}
+		// Sized first: a long article has thousands of sentences and numbers only it
+		// gives, and growing the lists one append at a time copied megabytes.
 		only := map[int]bool{}
 		for _, u := range res.Unique {
 			if u.Doc == d.ID {
-				cv.Only = append(cv.Only, Placed{Sentence: u.Sentence, Position: place(u.Sentence)})
 				only[u.Sentence] = true
 			}
 		}
+		cv.Only = make([]Placed, 0, len(only))
+		for _, u := range res.Unique {
+			if u.Doc == d.ID {
+				cv.Only = append(cv.Only, Placed{Sentence: u.Sentence, Position: place(u.Sentence)})
+			}
+		}
+		nums := 0
+		for _, n := range c.Articles[di].Numbers {
+			if only[n.Sentence] {
+				nums++
+			}
+		}
+		cv.Numbers = make([]Number, 0, nums)
 		for _, n := range c.Articles[di].Numbers {
 			if only[n.Sentence] {
 				cv.Numbers = append(cv.Numbers, n)

@@ -48,6 +48,11 @@ var namedBy = set("highway", "route", "interstate", "road", "street", "avenue", 
 
 // numbers finds statistics in every sentence.
 func (a *analysis) numbers() {
+	a.quotesAt = newSpanIndex(len(a.rep.Quotes), func(i int) (int, int) { return a.rep.Quotes[i].Start, a.rep.Quotes[i].End })
+	a.sources = map[int][]int{}
+	for i, at := range a.rep.Attributions {
+		a.sources[at.Sentence] = append(a.sources[at.Sentence], i)
+	}
 	for pos, st := range a.sents {
 		toks := st.toks
 		for i := 0; i < len(toks); i++ {
@@ -289,22 +294,28 @@ func (a *analysis) source(n *Number, pos int, toks []token, end int) {
 	if pos+1 < len(a.sents) {
 		next = a.sents[pos+1].s.Index
 	}
-	quoted := false
-	for _, q := range a.rep.Quotes {
-		if n.Start >= q.Start && n.End <= q.End && q.Speaker != "" {
-			quoted = true
-			n.Source, n.Kind = q.Speaker, Named
-			if q.Name != "" {
-				n.Source = q.Name
-			}
-			if q.Anonymous {
-				n.Kind = Anonymous
-			}
+	qi := a.quotesAt.last(n.Start, n.End, func(i int) bool { return a.rep.Quotes[i].Speaker != "" })
+	quoted := qi >= 0
+	if quoted {
+		q := a.rep.Quotes[qi]
+		n.Source, n.Kind = q.Speaker, Named
+		if q.Name != "" {
+			n.Source = q.Name
+		}
+		if q.Anonymous {
+			n.Kind = Anonymous
 		}
 	}
 	after := end + 1 // tokens after the number, for "who Israel says"
 	best := math.MaxInt
-	for _, at := range a.rep.Attributions {
+	var near []int // the attributions of this sentence and the next, in their order
+	if next >= 0 {
+		near = mergeSorted(a.sources[idx], a.sources[next])
+	} else {
+		near = a.sources[idx]
+	}
+	for _, ai := range near {
+		at := a.rep.Attributions[ai]
 		switch {
 		case quoted && (at.Kind == Named || at.Kind == Anonymous):
 		case at.Sentence == idx && (at.Kind == Named || at.Kind == Anonymous) && at.Source != "":
@@ -403,6 +414,19 @@ func lastWord(s string) string {
 		return ""
 	}
 	return normWord(f[len(f)-1])
+}
+
+// mergeSorted merges two ascending lists into a new one.
+func mergeSorted(x, y []int) []int {
+	out := make([]int, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0] <= y[0] {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 func abs(x int) int {
