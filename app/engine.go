@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"parallax/compare"
@@ -155,7 +156,7 @@ func framingReplies(id int, res *compare.Result, arts []compare.Article) []Engin
 // job is a request sent to the worker and what to do with its replies.
 type job struct {
 	req     EngineRequest
-	deliver func(EngineReply)
+	deliver func(EngineReply, *pacer)
 	res     *compare.Result // the alignment delivered, while its framing is on its way
 	pieces  *framingWire    // the framing's pieces come so far (EngineReply.More)
 }
@@ -205,4 +206,46 @@ func encodeReply(r EngineReply) string {
 		b, _ = json.Marshal(EngineReply{ID: r.ID, Error: "encoding the result failed: " + err.Error()})
 	}
 	return string(b)
+}
+
+// inboxQueue keeps messages until read has read those before them, one at a time
+// and in the order they came, on a goroutine of its own: put is called on a browser
+// event, which must not wait, and read gives the browser turns while it reads a long
+// reply (pacer), so two replies' goroutines would otherwise interleave (the pieces of
+// a framing must be joined in order).
+type inboxQueue struct {
+	read func(msg string, pace *pacer)
+
+	mu      sync.Mutex
+	queue   []string
+	reading bool // a goroutine is reading the queue
+}
+
+// put queues a message and starts a goroutine to read it if none is reading.
+func (q *inboxQueue) put(msg string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.queue = append(q.queue, msg)
+	if !q.reading {
+		q.reading = true
+		go q.drain()
+	}
+}
+
+func (q *inboxQueue) drain() {
+	pace := newPacer() // one for all the messages read on this turn
+	for {
+		q.mu.Lock()
+		if len(q.queue) == 0 {
+			q.reading = false
+			q.mu.Unlock()
+			return
+		}
+		msg := q.queue[0]
+		q.queue[0] = "" // the queue's array may outlive a 2 MB reply
+		q.queue = q.queue[1:]
+		q.mu.Unlock()
+		q.read(msg, pace)
+		pace.pace()
+	}
 }

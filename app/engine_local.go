@@ -10,7 +10,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 func startCompare(ctx app.Context, req EngineRequest, done func(app.Context, EngineReply)) {
 	ctx.Async(func() {
 		rep := compareNow(req)
-		holdFraming(&rep)
+		holdFraming(&rep, nil)
 		ctx.Dispatch(func(ctx app.Context) { done(ctx, rep) })
 	})
 }

@@ -4,8 +4,10 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -139,7 +141,7 @@ func TestPageFramingLater(t *testing.T) {
 	}
 	res := whole.Result
 	first := EngineReply{ID: p.reqID, Result: res, Millis: whole.Millis, FramingLater: true}
-	holdFraming(&first)
+	holdFraming(&first, nil)
 	h.ctx.Dispatch(func(ctx app.Context) { p.onReply(ctx, first) })
 	e.ConsumeAll()
 	if p.st != statusDone || p.res != res || !p.due {
@@ -173,7 +175,7 @@ func TestPageFramingLater(t *testing.T) {
 	}
 
 	second := EngineReply{ID: p.reqID, Result: res, Part: partFraming, Framing: whole.Framing, FramingMillis: whole.FramingMillis}
-	holdFraming(&second)
+	holdFraming(&second, nil)
 	h.ctx.Dispatch(func(ctx app.Context) { p.onReply(ctx, second) })
 	e.ConsumeAll()
 	if p.due || p.res != res {
@@ -206,5 +208,46 @@ func TestPageFramingLater(t *testing.T) {
 	e.ConsumeAll()
 	if p.st != statusIdle || p.due {
 		t.Errorf("one article left: status %q, framing due %v", p.st, p.due)
+	}
+}
+
+// The worker's messages are read one at a time and in the order they came, even when
+// reading one pauses (receive gives the browser turns while it reads a long reply)
+// and more come meanwhile: the pieces of a framing must be joined in order.
+func TestInboxKeepsOrder(t *testing.T) {
+	const n = 200
+	var got []string
+	done := make(chan struct{})
+	reading := 0
+	q := &inboxQueue{read: func(msg string, _ *pacer) {
+		reading++
+		if reading > 1 {
+			t.Errorf("two messages read at once (%s)", msg)
+		}
+		if len(msg)%3 == 0 {
+			time.Sleep(time.Millisecond) // a long reply: others come meanwhile
+		}
+		got = append(got, msg)
+		reading--
+		if len(got) == n {
+			close(done)
+		}
+	}}
+	var want []string
+	for i := range n {
+		msg := fmt.Sprint(i)
+		want = append(want, msg)
+		q.put(msg)
+		if i%7 == 0 {
+			time.Sleep(100 * time.Microsecond)
+		}
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%d of %d messages read", len(got), n)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("messages read out of order: %v", got)
 	}
 }

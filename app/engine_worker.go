@@ -25,13 +25,14 @@ var engine struct {
 // startCompare sends the articles to the engine worker and calls done on the UI
 // goroutine with its reply. If no worker can be started it compares on the page.
 func startCompare(ctx app.Context, req EngineRequest, done func(app.Context, EngineReply)) {
-	deliver := func(rep EngineReply) {
-		holdFraming(&rep)
+	deliver := func(rep EngineReply, pace *pacer) {
+		holdFraming(&rep, pace)
+		pace.pace()
 		ctx.Dispatch(func(ctx app.Context) { done(ctx, rep) })
 	}
 	b, err := json.Marshal(req)
 	if err != nil {
-		deliver(EngineReply{ID: req.ID, Error: "preparing the articles failed: " + err.Error()})
+		deliver(EngineReply{ID: req.ID, Error: "preparing the articles failed: " + err.Error()}, nil)
 		return
 	}
 	engine.Lock()
@@ -40,7 +41,7 @@ func startCompare(ctx app.Context, req EngineRequest, done func(app.Context, Eng
 		engine.failed = !startWorker()
 	}
 	if engine.failed {
-		go func() { deliver(compareNow(req)) }()
+		go func() { deliver(compareNow(req), nil) }()
 		return
 	}
 	engine.pending[req.ID] = job{req: req, deliver: deliver}
@@ -68,7 +69,7 @@ func startWorker() (ok bool) {
 		engine.worker = ctor.New("/web/worker.js")
 	}
 	engine.worker.Set("onmessage", js.FuncOf(func(this js.Value, args []js.Value) any {
-		go receive(args[0].Get("data").String())
+		inbox.put(args[0].Get("data").String())
 		return nil
 	}))
 	engine.worker.Set("onerror", js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -77,7 +78,7 @@ func startWorker() (ok bool) {
 	}))
 	for i := 0; early.Truthy() && i < early.Length(); i++ {
 		if e := early.Index(i); e.Get("data").Type() == js.TypeString {
-			go receive(e.Get("data").String())
+			inbox.put(e.Get("data").String())
 		} else {
 			workerFailed(e.Get("error"))
 		}
@@ -96,11 +97,15 @@ func workerFailed(msg js.Value) {
 	go fallBack()
 }
 
-func receive(data string) {
+// inbox holds the worker's messages until receive has read those before them.
+var inbox = &inboxQueue{read: receive}
+
+func receive(data string, pace *pacer) {
 	var rep EngineReply
 	if err := json.Unmarshal([]byte(data), &rep); err != nil {
 		rep = EngineReply{ID: -1, Error: "the engine's answer could not be read: " + err.Error()}
 	}
+	pace.pace()
 	if rep.ID < 0 {
 		// The worker could not start the engine.
 		js.Global().Get("console").Call("warn", "parallax: "+rep.Error+"; comparing on the page instead")
@@ -111,7 +116,7 @@ func receive(data string) {
 	j, ok := engine.pending.take(&rep)
 	engine.Unlock()
 	if ok {
-		j.deliver(rep)
+		j.deliver(rep, pace)
 	}
 }
 
@@ -129,10 +134,10 @@ func fallBack() {
 	engine.Unlock()
 	for _, j := range pending {
 		if j.res == nil {
-			j.deliver(compareNow(j.req))
+			j.deliver(compareNow(j.req), nil)
 			continue
 		}
-		j.deliver(framingReply(j.req.ID, j.res, j.req.Articles))
+		j.deliver(framingReply(j.req.ID, j.res, j.req.Articles), nil)
 	}
 }
 

@@ -60,8 +60,9 @@ func toWire(fc *framing.Comparison, res *compare.Result) *framingWire {
 
 // expand rebuilds the comparison toWire shrank with framing's own NewMembers,
 // CoverageCells and CoverageOf, as framing.Compare builds it (one Members per article,
-// so each report is read once). The articles' Quotes stay empty. It returns nil if the wire does not fit res.
-func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
+// so each report is read once), giving the browser turns as it goes (pace). The
+// articles' Quotes stay empty. It returns nil if the wire does not fit res.
+func (w *framingWire) expand(res *compare.Result, pace *pacer) *framing.Comparison {
 	if w == nil || res == nil || len(w.Articles) != len(res.Documents) {
 		return nil
 	}
@@ -87,6 +88,7 @@ func (w *framingWire) expand(res *compare.Result) *framing.Comparison {
 		}
 		cf.Coverage = framing.CoverageCells(res, cf.Members)
 		fc.Claims[i] = cf
+		pace.pace()
 	}
 	fc.Coverage = framing.CoverageOf(res, fc)
 	return fc
@@ -185,13 +187,15 @@ var framings struct {
 // holdFraming keeps the framing that came with a reply for the views to find with
 // framingOf, or notes that it is due (FramingLater), or puts the framing that came
 // after its alignment (Part partFraming) in the place of that note. The engine's
-// startCompare calls it before the reply reaches the page.
-func holdFraming(rep *EngineReply) {
+// startCompare calls it before the reply reaches the page, with a pacer where it runs
+// on a goroutine of its own (nil for none).
+func holdFraming(rep *EngineReply, pace *pacer) {
 	if rep.Result == nil {
 		return
 	}
 	if rep.Framing == nil && rep.Wire != nil {
-		rep.Framing = rep.Wire.expand(rep.Result)
+		rep.Framing = rep.Wire.expand(rep.Result, pace)
+		pace.pace()
 		if rep.Framing == nil && rep.FramingError == "" {
 			rep.FramingError = "the framing signals did not match the comparison: please report this with the articles you used"
 		}

@@ -103,7 +103,7 @@ func TestFramingWireRoundTrip(t *testing.T) {
 				switch i {
 				case 0:
 					got1 = r
-					holdFraming(&got1)
+					holdFraming(&got1, nil)
 				case len(raw) - 1:
 					got2 = r
 				}
@@ -115,7 +115,7 @@ func TestFramingWireRoundTrip(t *testing.T) {
 				t.Errorf("unpack(packResult(r)) differs from r (%v):\n got %.300s\nwant %.300s", err, back, wantRes)
 			}
 			start = time.Now()
-			holdFraming(&got2)
+			holdFraming(&got2, nil)
 			expand = time.Since(start)
 			if got2.Framing == nil {
 				t.Fatalf("holdFraming did not rebuild the framing: %q", got2.FramingError)
@@ -157,7 +157,7 @@ func flat(html string) string {
 func seedFraming(t *testing.T) (*compare.Result, *framed) {
 	t.Helper()
 	rep := compareNow(EngineRequest{ID: 1, Articles: seeds.Articles()})
-	holdFraming(&rep)
+	holdFraming(&rep, nil)
 	f := framingOf(rep.Result)
 	if f == nil || f.fc == nil {
 		t.Fatalf("no framing for the seeds: %q", rep.FramingError)
@@ -430,7 +430,7 @@ func TestPageFramingTab(t *testing.T) {
 func TestFramingMissing(t *testing.T) {
 	rep := compareNow(EngineRequest{ID: 1, Articles: seeds.Articles()})
 	rep.Framing, rep.FramingError = nil, "finding the framing signals failed (boom)"
-	holdFraming(&rep)
+	holdFraming(&rep, nil)
 	html := app.HTMLString(&framingView{IResult: rep.Result})
 	if !strings.Contains(html, "not available: finding the framing signals failed (boom).") {
 		t.Errorf("framing view without framing says:\n%s", html)
@@ -508,7 +508,7 @@ func TestFramingLongLists(t *testing.T) {
 	}
 	arts := append(seeds.Articles()[:1], compare.Article{ID: "long", Outlet: "Long", Text: b.String()})
 	rep := compareNow(EngineRequest{ID: 1, Articles: arts})
-	holdFraming(&rep)
+	holdFraming(&rep, nil)
 	if framingOf(rep.Result) == nil || framingOf(rep.Result).fc == nil {
 		t.Fatalf("no framing: %q", rep.FramingError)
 	}

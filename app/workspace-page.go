@@ -164,7 +164,11 @@ func (p *workspacePage) load(ctx app.Context) {
 					p.msg = "1 saved article could not be read and was left out."
 				}
 			}
-			p.compare(ctx)
+			// Reading a large saved workspace and sending it to the engine held the
+			// page in one task (about 250 ms with a 2 MB article): it is sent a turn
+			// later.
+			p.st = statusWorking
+			afterTurn(ctx, p.compare)
 			return
 		}
 	}

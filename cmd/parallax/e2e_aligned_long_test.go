@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -76,17 +77,19 @@ func distinctArticle(t *testing.T, n int) string {
 }
 
 // The aligned view of a long article next to a seed keeps the page responsive while
-// it draws its rows anew (the reference changed) and whenever it is opened again:
-// medians of three of 91–140 ms in the runs so far, held to longArticleBudget. It read every
-// sentence of every claim when made, and diffed all of a claim's sentences when
-// drawing it: with a 2 MB article of repeated seed sentences (29 claims, one of 553
-// sentences) opening it again took 1.4–1.7 s. Loading such an article still has
-// longer tasks, logged here: the page decoding the engine's replies (see README).
+// the page loads it, while it draws its rows anew (the reference changed) and
+// whenever it is opened again: medians of three of 91–140 ms in the runs so far, held
+// to longArticleBudget. It read every sentence of every claim when made, and diffed
+// all of a claim's sentences when drawing it: with a 2 MB article of repeated seed
+// sentences (29 claims, one of 553 sentences) opening it again took 1.4–1.7 s.
+// Loading took tasks of up to 3.4 s (the page decoding the engine's replies), then
+// 250–640 ms (the last framing reply read, rebuilt and drawn in one task; see README).
 func TestBrowserAlignedLongArticle(t *testing.T) {
 	budget := longArticleBudget(t)
 	withLongArticle(t, "aligned", func(t *testing.T, s *session, text string) {
 		rows := `document.querySelectorAll("#aligned tr.claim").length`
-		t.Logf("a %.2f MB article: loading, longest main-thread task %.0f ms (%v); %d rows", float64(len(text))/(1<<20), maxOf(s.longTasks()), s.longTasks(), jsEval[int](s, rows))
+		t.Logf("a %.2f MB article: %d rows", float64(len(text))/(1<<20), jsEval[int](s, rows))
+		s.loadHeldFor(budget)
 		ref := jsEval[string](s, `document.querySelector("#ref").value`)
 		drawn := func() { s.waitFor("the aligned view", rows+` > 0 && `+rowsDrawn) }
 		s.heldFor("drawing the view anew", budget, nil, func() {
@@ -107,4 +110,26 @@ func TestBrowserAlignedLongArticle(t *testing.T) {
 			t.Error("the aligned view shows no rows")
 		}
 	})
+}
+
+// loadHeldFor reloads the page with the workspace it has three times, waits for
+// each comparison and its framing to be drawn, logs the longest main-thread task of
+// each load and fails the test if their median exceeds budget (ms). A reload starts
+// a new list of long tasks.
+func (s *session) loadHeldFor(budget float64) {
+	s.t.Helper()
+	const tries = 3
+	var longest []float64
+	for i := range tries {
+		s.do("reloading", chromedp.Reload())
+		s.waitDone()
+		time.Sleep(time.Second)
+		tasks := s.longTasks()
+		s.t.Logf("loading (%d): longest main-thread task %.0f ms (%v)", i+1, maxOf(tasks), tasks)
+		longest = append(longest, maxOf(tasks))
+	}
+	slices.Sort(longest)
+	if m := longest[tries/2]; m > budget {
+		s.t.Errorf("loading: the page's thread was held for %.0f ms (median of %d): over the budget, 200 ms on the reference machine (%.0f ms on this host)", m, tries, budget)
+	}
 }
