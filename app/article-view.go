@@ -21,9 +21,10 @@ type articleView struct {
 	ISel    compare.Ref
 	IText   string // the shown article's text, to keep its paragraphs
 
-	laid  articleLaid
-	drawn int // chunks drawn; the rest follow in steps
-	gen   int // counts layouts: a step scheduled for an older one does nothing
+	laid    articleLaid
+	drawn   int  // chunks drawn; the rest follow in steps
+	gen     int  // counts layouts: a step scheduled for an older one does nothing
+	refocus bool // a key picked a sentence: its element is drawn anew, focus it again
 }
 
 // articleLaid is the shown article in paragraphs, the paragraphs in steps (chunks),
@@ -39,10 +40,10 @@ type articleLaid struct {
 
 // articleStep is about how many sentences the Articles tab draws at a time, and the
 // most a paragraph holds: a 2 MB article's 17,654 sentences held the page for
-// 1.2–2.7 s in one task. Steps of 300 took 200–650 ms each with the runtime built
-// without inlining (the Makefile's WASM_GCFLAGS), steps of 100 take 200–290 ms, much
-// of it the garbage collector's, and draw the whole article in 6–9 s instead of 4–6.
-// The demo's articles are drawn at once.
+// 1.2–2.7 s in one task. Steps of 100 took 200–340 ms while go-app made each
+// sentence's element; written as HTML (articleChunk), they take under 50 ms for an
+// article of distinct sentences, 60–170 ms for one of thousands of shared sentences,
+// and draw a 2 MB article in 2–4 s. The demo's articles are drawn at once.
 const articleStep = 100
 
 // paragraphs groups a document's sentences into the paragraphs of its text: a line
@@ -106,8 +107,17 @@ func (v *articleView) layout() {
 	v.drawn = min(1, len(l.chunks))
 }
 
-func (v *articleView) OnMount(ctx app.Context)  { v.growLater(ctx) }
-func (v *articleView) OnUpdate(ctx app.Context) { v.layout(); v.growLater(ctx) }
+func (v *articleView) OnMount(ctx app.Context) { v.growLater(ctx) }
+func (v *articleView) OnUpdate(ctx app.Context) {
+	v.layout()
+	v.growLater(ctx)
+	if v.refocus {
+		// A step's sentences are HTML drawn anew when a pick changes (articleChunk):
+		// the reader's keyboard stays on the sentence picked.
+		v.refocus = false
+		focusLater(ctx, "s-"+strconv.Itoa(v.ISel.Sentence))
+	}
+}
 
 // growLater draws the next step's paragraphs after the browser has had its turn,
 // and so on until all are drawn.
@@ -143,6 +153,7 @@ func (v *articleView) onSentence(ctx app.Context, e app.Event) {
 	}
 	if n, err := strconv.Atoi(strings.TrimPrefix(el.Get("id").String(), "s-")); err == nil {
 		e.PreventDefault()
+		v.refocus = e.Get("type").String() == "keydown"
 		ctx.NewActionWithValue(actionSelectSent, compare.Ref{Doc: v.laid.d.ID, Sentence: n})
 	}
 }

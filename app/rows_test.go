@@ -236,10 +236,56 @@ func TestArticleSteps(t *testing.T) {
 			if !slices.Equal(steps, tt.steps) || ps != tt.ps || next != len(d.Sentences) {
 				t.Errorf("steps of %v sentences, %d paragraphs, %d sentences; want %v, %d, %d", steps, ps, next, tt.steps, tt.ps, len(d.Sentences))
 			}
-			if got, want := strings.Count(html, ` id="s-`), tt.steps[0]; v.drawn != 1 || got != want {
+			if got, want := strings.Count(html, ` of paragraph `), tt.steps[0]; v.drawn != 1 || got != want {
 				t.Errorf("drawn at once: %d steps, %d sentences; want 1 and %d", v.drawn, got, want)
 			}
 		})
+	}
+}
+
+// The Articles tab draws each shared sentence as an element of its own, with its ID
+// to pick it by, and each run of sentences only the article gives (within a paragraph,
+// up to a headline) as one: the text, in order, is the article's.
+func TestArticleChunkRuns(t *testing.T) {
+	d, _ := paragraphsOf(6, 3)
+	d.Sentences[0].Role = compare.RoleHeadline
+	other := compare.Document{ID: "b", Outlet: "B", Sentences: []compare.Sentence{{Index: 0, Text: "x"}}}
+	res := &compare.Result{Documents: []compare.Document{d, other}, Claims: []compare.Claim{
+		{ID: "c1", Members: []compare.Ref{{Doc: "a", Sentence: 3}, {Doc: "b", Sentence: 0}}},
+		{ID: "c2", Members: []compare.Ref{{Doc: "a", Sentence: 7}, {Doc: "b", Sentence: 0}}},
+	}}
+	c := &articleChunk{IX: newIndex(res), IDoc: &res.Documents[0], IParas: [][]compare.Sentence{d.Sentences[:6], d.Sentences[6:]},
+		ISel: compare.Ref{Doc: "a", Sentence: 7}}
+	html := app.HTMLString(c)
+	var got []string
+	for _, part := range strings.Split(html, "<span")[1:] {
+		cls := part[strings.Index(part, `class="`)+7:]
+		cls = cls[:strings.Index(cls, `"`)]
+		text := part[strings.Index(part, ">")+1 : strings.Index(part, "</span>")]
+		got = append(got, cls+": "+strings.TrimSpace(text))
+	}
+	want := []string{
+		"sent unique head: Sentence 0 of paragraph 0.",
+		"sent unique: Sentence 1 of paragraph 0. Sentence 2 of paragraph 0.",
+		"sent shared: Sentence 3 of paragraph 0.",
+		"sent unique: Sentence 4 of paragraph 0. Sentence 5 of paragraph 0.",
+		"sent unique: Sentence 0 of paragraph 1.",
+		"sent shared picked: Sentence 1 of paragraph 1.",
+		"sent unique: Sentence 2 of paragraph 1.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the chunk draws\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, id := range []string{`id="s-3"`, `id="s-7"`} {
+		if !strings.Contains(html, id) {
+			t.Errorf("no %s to pick the shared sentence by: %s", id, html)
+		}
+	}
+	if n := strings.Count(html, `id="s-`); n != 3 {
+		t.Errorf("%d sentences with an ID, want 3 (the headline and the two shared)", n)
+	}
+	if n := strings.Count(html, "<p"); n != 2 {
+		t.Errorf("%d paragraphs, want 2", n)
 	}
 }
 
