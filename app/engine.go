@@ -208,11 +208,11 @@ func encodeReply(r EngineReply) string {
 	return string(b)
 }
 
-// inboxQueue keeps messages until read has read those before them, one at a time
-// and in the order they came, on a goroutine of its own: put is called on a browser
-// event, which must not wait, and read gives the browser turns while it reads a long
-// reply (pacer), so two replies' goroutines would otherwise interleave (the pieces of
-// a framing must be joined in order).
+// inboxQueue keeps messages until read has read those before them: one at a time, in
+// the order they came, on a goroutine of its own. put is called on a browser event,
+// which must not wait; and read pauses to give the browser turns while it reads a long
+// reply (pacer), so a goroutine per message would let a later message overtake an
+// earlier one, where the pieces of a framing must be joined in order.
 type inboxQueue struct {
 	read func(msg string, pace *pacer)
 
