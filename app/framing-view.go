@@ -36,7 +36,12 @@ type framingView struct {
 // findingFraming is what views say while the framing signals are still being found.
 const findingFraming = "Finding the framing signals…"
 
-func (v *framingView) OnMount(ctx app.Context) { ctx.ObserveState(framingState, &v.fr) }
+func (v *framingView) OnMount(ctx app.Context) {
+	ctx.ObserveState(framingState, &v.fr).OnChange(func() { v.fillLater(ctx) })
+	v.fillLater(ctx)
+}
+
+func (v *framingView) OnUpdate(ctx app.Context) { v.fillLater(ctx) }
 
 func (v *framingView) Render() app.UI {
 	f := framingOf(v.IResult)
@@ -114,14 +119,26 @@ func (v *framingView) renderSourcing(f *framed) app.UI {
 
 // renderCaveats quotes the caveats and the unnamed sources: the words themselves.
 func (v *framingView) renderCaveats(f *framed) app.UI {
-	var items []app.UI
 	n := 0 // items, of which the first listStep + v.shown are drawn
+	for _, r := range f.fc.Articles {
+		for _, a := range r.Attributions {
+			if a.Kind == framing.Caveat || a.Kind == framing.Anonymous {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	open := v.drawn("caveats", n)
+	var items []app.UI
+	k := 0
 	for _, r := range f.fc.Articles {
 		for _, a := range r.Attributions {
 			if a.Kind != framing.Caveat && a.Kind != framing.Anonymous {
 				continue
 			}
-			if n++; n > listStep+v.shown["caveats"] || !v.opened["caveats"] {
+			if k++; k > listStep+v.shown["caveats"] || !open {
 				continue
 			}
 			words := "“" + a.Cue + "”"
@@ -138,14 +155,11 @@ func (v *framingView) renderCaveats(f *framed) app.UI {
 			))
 		}
 	}
-	if n == 0 {
-		return nil
-	}
 	_, more := v.upTo("caveats", n, "item")
 	return app.Details().Class("frmore").OnToggle(v.onOpen("caveats")).Body(
 		app.Summary().Textf("Unnamed sources and caveats, as written (%d)", n),
-		app.If(v.opened["caveats"], func() app.UI { return app.Ul().Class("frlist").Body(items...) }),
-		app.If(v.opened["caveats"], func() app.UI { return more }),
+		app.If(open, func() app.UI { return app.Ul().Class("frlist").Body(items...) }),
+		app.If(open, func() app.UI { return more }),
 	)
 }
 
@@ -392,7 +406,7 @@ func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 			sents = append(sents, p)
 		}
 	}
-	open := v.opened["only "+c.Doc]
+	open := v.drawn("only "+c.Doc, len(sents)+len(c.Numbers)+len(c.Missing)+len(speakers))
 	return app.Details().Class("frmore only-fr").DataSet("doc", c.Doc).OnToggle(v.onOpen("only "+c.Doc)).Body(
 		app.Summary().Body(
 			app.Span().Class("outlet").Text(label(d)),
@@ -442,7 +456,7 @@ func (v *framingView) renderGlossary(f *framed) app.UI {
 	}
 	return app.Details().Class("frmore glossary").OnToggle(v.onOpen("glossary")).Body(
 		app.Summary().Text("Why these words matter: notes from the word list"),
-		app.If(v.opened["glossary"], func() app.UI {
+		app.If(v.drawn("glossary", len(g)), func() app.UI {
 			return app.Dl().Body(app.Range(g).Slice(func(i int) app.UI {
 				e := g[i]
 				if e.Term == "" {

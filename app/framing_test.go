@@ -264,17 +264,54 @@ func TestFramingViewSeeds(t *testing.T) {
 	if strings.Contains(docRow(html, "fr-omissions", nyt), ">0 claims<") {
 		t.Error("000 leaves out no claims, want some")
 	}
-	// Closed, the folds have their summary only: their bodies are drawn when opened.
-	closed := flat(app.HTMLString(&framingView{IResult: res}))
+	// Closed, the seeds' folds are drawn all the same a turn after the view (filled),
+	// so that find in page reaches their words: none holds more than foldMax items.
+	first := flat(app.HTMLString(&framingView{IResult: res}))
+	closed := flat(app.HTMLString(&framingView{IResult: res, folds: folds{filled: true}}))
 	for _, want := range []string{"Unnamed sources and caveats, as written (21)", "Why these words matter", "alone reports"} {
-		if !strings.Contains(closed, want) {
+		if !strings.Contains(first, want) {
 			t.Errorf("the framing view lacks %q", want)
 		}
 	}
-	for _, drawn := range []string{`<span class="src src-caveat">`, "<dl>", "<h4>Only in this outlet</h4>"} {
-		if strings.Contains(closed, drawn) {
-			t.Errorf("the framing view draws %q in a closed fold", drawn)
+	for _, body := range []string{`<span class="src src-caveat">`, "<dl>", "<h4>Only in this outlet</h4>"} {
+		if strings.Contains(first, body) {
+			t.Errorf("the framing view draws %q in a closed fold at once", body)
 		}
+		if !strings.Contains(closed, body) {
+			t.Errorf("the framing view does not draw %q in a closed fold a turn later", body)
+		}
+	}
+}
+
+// A fold of more than foldMax items draws its body only once the reader opens it:
+// closed, a long article's sentences that no other outlet reports were most of the
+// Framing tab. The other folds are drawn closed, so that find in page reaches them.
+func TestFramingFoldsLong(t *testing.T) {
+	arts := []compare.Article{seeds.Articles()[0], {ID: "long", Outlet: "The Long Read", Text: seeds.Repeated(200 << 10)}}
+	rep := compareNow(EngineRequest{ID: 1, Articles: arts})
+	holdFraming(&rep, nil)
+	res := rep.Result
+	only := func(html, doc string) string { // the fold of what only doc reports
+		for _, d := range strings.Split(html, "<details")[1:] {
+			if head := d[:strings.Index(d, ">")]; strings.Contains(head, "only-fr") && strings.Contains(head, `data-doc="`+doc+`"`) {
+				return d[:strings.Index(d, "</details>")]
+			}
+		}
+		t.Fatalf("no fold of what %s alone reports", doc)
+		return ""
+	}
+	v := &framingView{IResult: res, folds: folds{filled: true}}
+	closed := flat(app.HTMLString(v))
+	if strings.Contains(only(closed, "long"), "<h4>Only in this outlet</h4>") {
+		t.Error("the long article's closed fold draws its sentences")
+	}
+	if !strings.Contains(only(closed, res.Documents[0].ID), "<h4>Only in this outlet</h4>") {
+		t.Error("the seed's closed fold does not draw its sentences")
+	}
+	v.opened = map[string]bool{"only long": true}
+	opened := flat(app.HTMLString(v))
+	if got := strings.Count(only(opened, "long"), "<li value="); got != listStep {
+		t.Errorf("the long article's fold, opened, lists %d sentences, want %d", got, listStep)
 	}
 }
 

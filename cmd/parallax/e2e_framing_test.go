@@ -118,6 +118,16 @@ func TestBrowserFraming(t *testing.T) {
 	if vis := jsEval[bool](s, `getComputedStyle(document.activeElement.parentElement.querySelector(".tippop")).display !== "none"`); !vis {
 		t.Error("a label's note does not show on focus")
 	}
+	// The words in the closed folds are on the page, for the browser's find in page
+	// (which opens a fold where it finds them): here, what only one outlet reports.
+	s.waitFor("the closed folds' bodies", `!!document.querySelector("#framing details.only-fr:not([open]) .frlist li")`)
+	if found := jsEval[string](s, `(() => {
+		const li = document.querySelector("#framing details.only-fr:not([open]) .frlist li");
+		const words = li.lastChild.textContent.trim().split(/\s+/).slice(0, 6).join(" ");
+		return window.find(words) ? "" : words;
+	})()`); found != "" {
+		t.Errorf("find does not reach %q, in a closed fold of the framing view", found)
+	}
 	// A claim an outlet leaves out is one click from the aligned view.
 	s.do("opening an outlet's omissions", chromedp.Evaluate[chromedp.Void](`document.querySelector("#framing details.only-fr").open = true`))
 	s.click("#framing details.only-fr .claimlinks button")
