@@ -14,7 +14,7 @@ ADDR      ?= 127.0.0.1:8080
 # 180-186 ms against 137-172 on a host x1.3-1.7 slower than the reference machine).
 WASM_GCFLAGS := -gcflags=all=-l -gcflags=parallax/compare= -gcflags=github.com/sergi/go-diff/...=
 
-.PHONY: build run test vet test-native test-wasm test-browser screenshot bench bench-wasm eval fuzz golden load clean
+.PHONY: build run test vet test-native test-wasm test-browser axe screenshot bench bench-wasm eval fuzz golden load clean
 
 ## build: the browser app (web/app.wasm, with .br and .gz copies to serve) and the native binary (bin/parallax)
 build:
@@ -42,7 +42,20 @@ test-wasm:
 
 ## test-browser: end-to-end tests of the app in headless Chromium (skip without Chromium, fail if CI=true)
 test-browser: build
-	$(GO) test -tags browser -count=1 -v -timeout 30m -run '^TestBrowser' ./cmd/parallax/
+	@$(MAKE) --no-print-directory axe || echo "make: axe-core could not be fetched from npm: TestBrowserAccessibility will say so"
+	PARALLAX_AXE=$(AXE) $(GO) test -tags browser -count=1 -v -timeout 30m -run '^TestBrowser' ./cmd/parallax/
+
+## axe: fetch axe-core, the accessibility checker TestBrowserAccessibility runs in the page, from npm into .cache/ (checked against its SHA-256; not part of the app)
+AXE_VERSION := 4.14.1
+AXE_SHA256 := e6b0ce02b84d892e2e33e403485e7f3d6c29e2be6df65daf44d89ba564139745
+AXE := $(CURDIR)/.cache/axe-core-$(AXE_VERSION)/axe.min.js
+axe: $(AXE)
+$(AXE):
+	mkdir -p $(dir $(AXE))
+	curl -sSfL --retry 3 -o $(dir $(AXE))axe.tgz https://registry.npmjs.org/axe-core/-/axe-core-$(AXE_VERSION).tgz
+	echo "$(AXE_SHA256)  $(dir $(AXE))axe.tgz" | sha256sum -c --quiet
+	tar -xzf $(dir $(AXE))axe.tgz -C $(dir $(AXE)) --strip-components=1 package/axe.min.js package/LICENSE
+	rm $(dir $(AXE))axe.tgz
 
 ## screenshot: rewrite the README's screenshots: web/screenshot.png (the seed demo's aligned view), screenshot-framing.png (a claim's framing), screenshot-blind.png (blind mode), screenshot-presenter.png (the presenter view)
 screenshot: build

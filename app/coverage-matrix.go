@@ -108,7 +108,9 @@ func (m *coverageMatrix) Render() app.UI {
 			}
 			p := framing.Place(*d, first)
 			fill, word, dark := shade(p)
-			name := fmt.Sprintf("Claim %d in %s: %s, sentence %d of %d (%s). Show it in the aligned view", ci+1, label(d), p.Words(), first+1, len(d.Sentences), placeHelp[p])
+			// The name starts with the words the cell shows ("first ⅓"), so that a
+			// reader who speaks to the page can name the cell by what they see.
+			name := fmt.Sprintf("%s: claim %d in %s, sentence %d of %d (%s). Show it in the aligned view", word, ci+1, label(d), first+1, len(d.Sentences), placeHelp[p])
 			txt := "#1b1b1b"
 			if dark {
 				txt = "#ffffff"

@@ -169,7 +169,7 @@ func (c *claimFraming) renderPanel(f *framed, cf *framing.ClaimFraming, id strin
 func framingTables(f *framed, cf *framing.ClaimFraming, ref string) app.UI {
 	outlets, absent := byOutlet(f, cf, ref)
 	return app.Div().Class("frtables").Body(
-		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
+		scrollBox("How each outlet frames the claim", app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("Where in the article"),

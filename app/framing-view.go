@@ -87,7 +87,7 @@ func (v *framingView) renderSourcing(f *framed) app.UI {
 	return app.Section().Class("frsec").Aria("labelledby", "fr-sourcing").Body(
 		app.H3().ID("fr-sourcing").Text("Sourcing"),
 		app.P().Class("hint").Text("Share of each article's sentences that say where their content comes from, and how."),
-		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
+		scrollBox("Sourcing", app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("Sentences attributed"),
@@ -174,7 +174,7 @@ func (v *framingView) renderVoices(f *framed) app.UI {
 	return app.Section().Class("frsec").Aria("labelledby", "fr-voices").Body(
 		app.H3().ID("fr-voices").Text("Voices"),
 		app.P().Class("hint").Text("Who each outlet quotes directly, and how many words each speaker gets, most first."),
-		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
+		scrollBox("Voices", app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("Quoted (words, quotations)"),
@@ -248,7 +248,7 @@ func (v *framingView) renderLabels(f *framed) app.UI {
 	return app.Section().Class("frsec").Aria("labelledby", "fr-labels").Body(
 		app.H3().ID("fr-labels").Text("Labels"),
 		app.P().Class("hint").Text("Words from Parallax's word list that characterize actors and events. Hover over or focus a word for why it matters."),
-		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
+		scrollBox("Labels", app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("In its own words"),
@@ -299,7 +299,7 @@ func (v *framingView) renderActors(f *framed) app.UI {
 	docs := f.res.Documents
 	return app.Div().Body(
 		app.H4().Text("The same actor in each outlet's words"),
-		app.Div().Class("scroll").Body(app.Table().Class("frtable actors").Body(
+		scrollBox("The same actor in each outlet's words", app.Table().Class("frtable actors").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Actor"),
 				app.Range(docs).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(label(&docs[i])) }),
@@ -364,7 +364,7 @@ func (v *framingView) renderOmissions(f *framed) app.UI {
 	return app.Section().Class("frsec").Aria("labelledby", "fr-omissions").Body(
 		app.H3().ID("fr-omissions").Text("Prominence and omissions"),
 		app.P().Class("hint").Text("Where each outlet puts the claims it shares with others (lead = first two sentences), what it alone reports, and what the others report that it leaves out. An omission is a choice, not an error."),
-		app.Div().Class("scroll").Body(app.Table().Class("frtable").Body(
+		scrollBox("Prominence and omissions", app.Table().Class("frtable").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("Shared claims"),
@@ -466,4 +466,10 @@ func (v *framingView) renderGlossary(f *framed) app.UI {
 			}))
 		}),
 	)
+}
+
+// scrollBox is a wide table's own scrolling box (on a phone, or beside a long claim):
+// focusable, so that the keyboard can scroll it too, and named for whoever lands on it.
+func scrollBox(name string, table app.UI) app.UI {
+	return app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", name).Body(table)
 }
