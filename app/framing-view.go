@@ -119,7 +119,7 @@ func (v *framingView) renderSourcing(f *framed) app.UI {
 
 // renderCaveats quotes the caveats and the unnamed sources: the words themselves.
 func (v *framingView) renderCaveats(f *framed) app.UI {
-	n := 0 // items, of which the first listStep + v.shown are drawn
+	n := 0 // unnamed sources and caveats
 	for _, r := range f.fc.Articles {
 		for _, a := range r.Attributions {
 			if a.Kind == framing.Caveat || a.Kind == framing.Anonymous {
@@ -132,7 +132,7 @@ func (v *framingView) renderCaveats(f *framed) app.UI {
 	}
 	open := v.drawn("caveats", n)
 	var items []app.UI
-	k := 0
+	k := 0 // counts them again: the first listStep + v.shown are drawn, if open
 	for _, r := range f.fc.Articles {
 		for _, a := range r.Attributions {
 			if a.Kind != framing.Caveat && a.Kind != framing.Anonymous {
