@@ -122,7 +122,8 @@ func (a *analysis) number(toks []token, i int) (n Number, end int, ok bool) {
 			n.Value *= multipliers[toks[i+1].norm]
 		}
 		// 35 to 40
-		if end+2 < len(toks) && toks[end+1].norm == "to" && isDigitWord(toks[end+2].norm) && toks[end+2].gap == gapSpace {
+		// (not "35, to 40": a comma or other mark ends the number)
+		if end+2 < len(toks) && toks[end+1].norm == "to" && toks[end+1].gap == gapSpace && isDigitWord(toks[end+2].norm) && toks[end+2].gap == gapSpace {
 			if hi, err := strconv.ParseFloat(strings.ReplaceAll(toks[end+2].raw, ",", ""), 64); err == nil && hi > v {
 				n.Max = hi
 				end += 2
