@@ -79,7 +79,7 @@ func (v *alignedView) build() {
 		v.limit = pageRows
 	}
 	if v.IResult == nil {
-		v.x, v.cols, v.rows = newIndex(nil), nil, nil
+		v.x, v.cols, v.rows = indexOf(nil), nil, nil
 		return
 	}
 	v.ref = refOf(v.IResult, v.IRef)
@@ -119,7 +119,7 @@ var laidOut laidRows
 // are then prepared (prepareRow) and diffed (diffRows).
 func laid(res *compare.Result, ref, order string) *laidRows {
 	if l := &laidOut; l.res != res || l.ref != ref || l.order != order {
-		x := newIndex(res)
+		x := indexOf(res)
 		cols := columnOrder(res, ref)
 		*l = laidRows{res, ref, order, x, cols, layRows(x, cols, ref, order)}
 	}

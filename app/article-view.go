@@ -75,10 +75,7 @@ func (v *articleView) layout() {
 	if l.res == v.IResult && l.doc == v.IDoc && l.text == v.IText && l.x != nil {
 		return
 	}
-	x := l.x
-	if l.res != v.IResult || x == nil {
-		x = newIndex(v.IResult)
-	}
+	x := indexOf(v.IResult)
 	d := x.doc(v.IDoc)
 	text := v.IText
 	if d == nil {

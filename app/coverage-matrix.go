@@ -79,7 +79,7 @@ func (m *coverageMatrix) Render() app.UI {
 	if res == nil {
 		return app.Div()
 	}
-	x := newIndex(res)
+	x := indexOf(res)
 	docs := res.Documents
 	// The slanted outlet names run past the last column, into the matrix's right
 	// padding (parallax.css); a narrow screen sets them upright, within the columns.

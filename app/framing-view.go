@@ -470,6 +470,8 @@ func (v *framingView) renderGlossary(f *framed) app.UI {
 
 // scrollBox is a wide table's own scrolling box (on a phone, or beside a long claim):
 // focusable, so that the keyboard can scroll it too, and named for whoever lands on it.
+// The aligned view's and the coverage matrix's boxes hold controls the keyboard
+// reaches, which scroll them, so they need no stop of their own.
 func scrollBox(name string, table app.UI) app.UI {
 	return app.Div().Class("scroll").TabIndex(0).Role("region").Aria("label", name).Body(table)
 }

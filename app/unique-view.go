@@ -20,7 +20,7 @@ func (v *uniqueView) Render() app.UI {
 	if v.IResult == nil {
 		return app.Div()
 	}
-	x := newIndex(v.IResult)
+	x := indexOf(v.IResult)
 	docs := v.IResult.Documents
 	return app.Div().ID("unique").Class("unique").Body(
 		app.P().Class("hint").Text("Sentences only one outlet reports (headlines and fragments of fewer than four words counted, not listed). An omission is not an error: outlets choose what to tell."),

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	wsfile "parallax/app/workspace"
@@ -26,6 +27,24 @@ type index struct {
 	unique  map[compare.Ref]bool            // sentences no other article reports
 	byClaim map[string]int                  // claim ID → position
 	nums    map[compare.Ref]compare.Numbers // sentence → its numbers, read when first needed
+}
+
+// indexOf returns the index of res, made once for the last result asked about: the
+// views of one result (the aligned view's rows, the Articles tab, the coverage matrix,
+// "Only in one outlet", the page) read the same one, where each made its own, some on
+// every render, and a 2 MB article's index has tens of thousands of sentences.
+func indexOf(res *compare.Result) *index {
+	lastIndex.Lock()
+	defer lastIndex.Unlock()
+	if lastIndex.x == nil || lastIndex.x.res != res {
+		lastIndex.x = newIndex(res)
+	}
+	return lastIndex.x
+}
+
+var lastIndex struct {
+	sync.Mutex
+	x *index
 }
 
 func newIndex(res *compare.Result) *index {

@@ -243,7 +243,7 @@ func (p *workspacePage) onReply(ctx app.Context, rep EngineReply) {
 		return
 	}
 	p.st, p.res = statusDone, rep.Result
-	x := newIndex(p.res)
+	x := indexOf(p.res)
 	if x.doc(p.ref) == nil {
 		p.ref = p.res.Documents[0].ID
 	}
@@ -544,7 +544,7 @@ func occasions(res *compare.Result, action app.UI) app.UI {
 	}
 	var list app.UI
 	if len(res.Occasions) > 1 {
-		x := newIndex(res)
+		x := indexOf(res)
 		list = app.Ol().Body(app.Range(res.Occasions).Slice(func(i int) app.UI {
 			labels := make([]string, len(res.Occasions[i]))
 			for k, id := range res.Occasions[i] {

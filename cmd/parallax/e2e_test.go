@@ -46,12 +46,18 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	msg := "Chromium is not installed: install it (Debian: apt-get install chromium) or set CHROMIUM to its path"
+	missing(t, "Chromium is not installed: install it (Debian: apt-get install chromium) or set CHROMIUM to its path")
+	return ""
+}
+
+// missing ends a test that needs a tool this machine lacks: a failure on CI
+// (CI=true), where .ci/run installs it, and a skip elsewhere.
+func missing(t *testing.T, msg string) {
+	t.Helper()
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg)
 	}
 	t.Skip(msg)
-	return ""
 }
 
 // instrument runs in every page before its own scripts: it records main-thread long
