@@ -46,12 +46,16 @@ type alignedView struct {
 	fr    int // framingState: the view draws again when framing signals come
 }
 
+// OnInit lays out the rows before the view's first Render. go-app runs OnMount after
+// that Render, and a view rendered without its rows said "These articles share no
+// claims" until then: a reader could see it, and screenshots caught it.
+func (v *alignedView) OnInit() { v.build() }
+
 // The rows are drawn from the next turn on (growLater): a new result or reference
 // first draws the table's frame, in a task of its own, except that a claim to focus
 // (IFocus) is drawn at once with every row above it, so the focus can move to it.
 func (v *alignedView) OnMount(ctx app.Context) {
 	ctx.ObserveState(framingState, &v.fr)
-	v.build()
 	v.growLater(ctx)
 	v.moveFocus(ctx)
 }

@@ -42,9 +42,12 @@ type presenter struct {
 	fr    int      // framingState: the view draws again when framing signals come
 }
 
+// OnInit takes the rows before the first Render (OnMount runs after it): without
+// them the presenter said "These articles share no claims to present" until then.
+func (v *presenter) OnInit() { v.build() }
+
 func (v *presenter) OnMount(ctx app.Context) {
 	ctx.ObserveState(framingState, &v.fr)
-	v.build()
 	if !app.IsClient {
 		return
 	}

@@ -139,7 +139,6 @@ func TestLaidRowsShown(t *testing.T) {
 		{"presenter, a step on", func(t *testing.T, res *compare.Result) []row {
 			v := &presenter{IResult: res, IRef: "a", IOrder: sortOutlets}
 			h, _ := mount(t, nil, v)
-			v.build() // OnMount's, which go-app calls only in the browser
 			for range steps {
 				v.move(h.ctx, keyNext)
 			}
@@ -350,5 +349,35 @@ func TestWorksheetFoldedCell(t *testing.T) {
 		if !strings.Contains(html, tt.want) {
 			t.Errorf("%d sentences of one outlet: the worksheet does not say %q", tt.n, tt.want)
 		}
+	}
+}
+
+// The aligned view and the presenter have their rows from their first Render: go-app
+// calls OnMount after it (and only in the browser), and a view built there said the
+// articles share no claims until it ran.
+func TestViewsRenderWithRows(t *testing.T) {
+	res := seedResult(t)
+	tests := []struct {
+		name  string
+		view  func() app.Composer
+		want  string // in the first Render: the view's claims
+		empty string // the message for articles that share no claims
+	}{
+		{"aligned view", func() app.Composer {
+			return &alignedView{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}
+		}, `<table class="grid">`, "share no claims"},
+		{"presenter", func() app.Composer {
+			return &presenter{IResult: res, IRef: res.Documents[0].ID, IOrder: sortOutlets}
+		}, fmt.Sprintf("Claim 1 of %d", len(res.Claims)), "share no claims"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := tt.view()
+			mount(t, nil, v)
+			html := app.HTMLString(v)
+			if strings.Contains(html, tt.empty) || !strings.Contains(html, tt.want) {
+				t.Errorf("first render: has %q %v, has %q %v; want the claims", tt.empty, strings.Contains(html, tt.empty), tt.want, strings.Contains(html, tt.want))
+			}
+		})
 	}
 }

@@ -84,6 +84,7 @@ func TestBrowserBlindMode(t *testing.T) {
 	if len(tabs) < 6 {
 		t.Fatalf("tabs %v", tabs)
 	}
+	s.watchNoClaims()
 	for _, id := range tabs {
 		s.click("#" + id)
 		s.waitFor("tab "+id, fmt.Sprintf(`document.querySelector("#%s").getAttribute("aria-selected") === "true"`, id))
@@ -95,6 +96,10 @@ func TestBrowserBlindMode(t *testing.T) {
 		}
 	}
 	s.click("#tab-aligned")
+	s.waitFor("the aligned view's rows", `document.querySelector("#aligned tr.claim") && `+rowsDrawn)
+	if n := s.noClaimsSeen(); n != 0 {
+		t.Errorf("going through the tabs, the page said the demo's articles share no claims (%d times)", n)
+	}
 	if n := jsEval[int](s, `document.querySelectorAll("#workspace .cardbtns, #add").length`); n != 0 {
 		t.Errorf("%d edit controls in blind mode", n)
 	}
@@ -143,8 +148,12 @@ func TestBrowserPresenter(t *testing.T) {
 		return err
 	})
 	s.open()
+	s.watchNoClaims()
 	s.click("#present")
 	s.waitFor("the presenter view", `!!document.querySelector("#presenter .pres-text .sent")`)
+	if n := s.noClaimsSeen(); n != 0 {
+		t.Errorf("opening, the presenter said the demo's articles share no claims (%d times)", n)
+	}
 	size := jsEval[float64](s, `Math.min(...[...document.querySelectorAll("#presenter .pres-text .sent")].map(e => parseFloat(getComputedStyle(e).fontSize)))`)
 	if size < 28 {
 		t.Errorf("claim text is %.0f px at 1920×1080, want at least 28", size)

@@ -203,6 +203,16 @@ func (s *session) waitDone() {
 // them in steps), and the framing signals, which come after the alignment, have come.
 const rowsDrawn = `!document.querySelector('#aligned[data-pending="1"]') && !document.querySelector('.px[data-framing="due"]')`
 
+// watchNoClaims counts, from now on, every time the page holds the message that the
+// articles share no claims (the aligned view's or the presenter's); noClaimsSeen
+// returns the count. The demo's articles share claims, so any is false: a view drawn
+// before its rows said so until go-app ran its OnMount.
+func (s *session) watchNoClaims() {
+	jsEval[bool](s, `(window.__noClaims = 0, new MutationObserver(() => { if (document.querySelector("#aligned p.empty, .pres-empty")) window.__noClaims++; }).observe(document.body, {childList: true, subtree: true, characterData: true}), true)`)
+}
+
+func (s *session) noClaimsSeen() int { return jsEval[int](s, `window.__noClaims`) }
+
 // status returns the app's comparison status.
 func (s *session) status() string {
 	return jsEval[string](s, `document.querySelector(".px").dataset.status`)
