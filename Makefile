@@ -91,6 +91,11 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzChunkHTML -fuzztime=$(FUZZTIME) ./app/
 	$(GO) test -run='^$$' -fuzz=FuzzWriteHTML -fuzztime=$(FUZZTIME) ./app/workspace/
 	$(GO) test -run='^$$' -fuzz=FuzzMask -fuzztime=$(FUZZTIME) ./compare/blind/
+	$(GO) test -run='^$$' -fuzz=FuzzWords -fuzztime=$(FUZZTIME) ./compare/
+	$(GO) test -run='^$$' -fuzz=FuzzParseFragment -fuzztime=$(FUZZTIME) ./app/workspace/
+	$(GO) test -run='^$$' -fuzz=FuzzCheckURL -fuzztime=$(FUZZTIME) ./cmd/parallax/fetch/
+	# Extract's inputs are whole pages: minimizing one can take the default 60 s.
+	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./cmd/parallax/fetch/
 
 ## golden: rewrite golden files under testdata/ after a deliberate change
 golden:

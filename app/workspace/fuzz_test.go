@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"reflect"
 	"testing"
+
+	"parallax/compare"
 )
 
 // FuzzDecode: Decode never panics, and what it accepts encodes, and decodes again to
@@ -57,4 +59,42 @@ func equal(a, b File) bool {
 		return f
 	}
 	return reflect.DeepEqual(norm(a), norm(b))
+}
+
+// FuzzParseFragment: a link's fragment is anyone's text. ParseFragment never panics,
+// says what is wrong in words, and a workspace it opens is one Check accepts, which a
+// link made of it opens again the same.
+func FuzzParseFragment(f *testing.F) {
+	demo := []compare.Article{{ID: "d1", Outlet: "Demo", Text: "One. Two."}, {ID: "d2", Outlet: "Demo 2", Text: "Three. Four."}}
+	ws := New([]compare.Article{{ID: "a", Outlet: "A", Text: "One. Two."}, {ID: "b", Outlet: "B", Text: "Three."}}, View{Mode: "aligned", Reference: "a"})
+	frag, err := Fragment(ws)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{frag, "#" + frag, frag[:len(frag)/2], frag + "==", DemoFragment(View{Mode: "coverage", Reference: "d2", Claim: "c4"}), "demo&mode=%zz", "demo&mode=nope", "w=", "w=AAAA", "views", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, frag string) {
+		got, isDemo, err := ParseFragment(frag, demo)
+		if err != nil {
+			if err.Error() == "" {
+				t.Error("an error without words")
+			}
+			return
+		}
+		if err := got.Check(); err != nil {
+			t.Fatalf("opened a workspace Check refuses (%v): %+v", err, got)
+		}
+		if isDemo {
+			return
+		}
+		again, err := Fragment(got)
+		if err != nil {
+			t.Fatalf("Fragment of an opened link: %v", err)
+		}
+		back, _, err := ParseFragment(again, demo)
+		if err != nil || !equal(got, back) {
+			t.Fatalf("a link made of an opened link opens as %+v, %v; want %+v", back, err, got)
+		}
+	})
 }
