@@ -79,6 +79,7 @@ eval:
 	$(GO) run ./cmd/parallax eval
 
 ## fuzz: run each fuzz target for a while (FUZZTIME=30s)
+# (FuzzExtract minimizes whole pages, which could take the default 60 s: 5 s is enough.)
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzClean -fuzztime=$(FUZZTIME) ./compare/
@@ -94,7 +95,6 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzWords -fuzztime=$(FUZZTIME) ./compare/
 	$(GO) test -run='^$$' -fuzz=FuzzParseFragment -fuzztime=$(FUZZTIME) ./app/workspace/
 	$(GO) test -run='^$$' -fuzz=FuzzCheckURL -fuzztime=$(FUZZTIME) ./cmd/parallax/fetch/
-	# Extract's inputs are whole pages: minimizing one can take the default 60 s.
 	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=$(FUZZTIME) -fuzzminimizetime=5s ./cmd/parallax/fetch/
 
 ## golden: rewrite golden files under testdata/ after a deliberate change
