@@ -734,3 +734,45 @@ func TestPanelUndo(t *testing.T) {
 		t.Errorf("Undo at the limit: message %q, %d articles; want %q", p.fileMsg, len(p.IArticles), want)
 	}
 }
+
+// The fold of page debris is drawn a turn after its article when it is short (so that
+// find in page reaches it), and only when opened, listStep pieces at a time, when it
+// is long: a 2 MB article's 417 pieces held the page with the article each time.
+func TestDebrisFold(t *testing.T) {
+	long := compare.Article{ID: "long", Outlet: "The Long Read", Text: seeds.Repeated(2 << 20)}
+	res, err := compare.Compare([]compare.Article{seeds.Articles()[2], long}, &compare.Options{NoWordDiffs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pieces := func(f *debrisFold) int {
+		html := app.HTMLString(f)
+		if !strings.HasPrefix(html, `<details class="debris"`) {
+			t.Fatalf("%s: no fold of page debris: %.80s", f.IDoc.ID, html)
+		}
+		return strings.Count(html, "<li>")
+	}
+	seed, big := res.Documents[0], res.Documents[1]
+	// The Articles tab draws the fold as a component of its own, which its steps leave alone.
+	if html := app.HTMLString(&articleView{IResult: res, IDoc: big.ID}); strings.Count(html, `<details class="debris"`) != 1 {
+		t.Error("the Articles tab does not show the long article's fold of page debris")
+	}
+	if n := len(big.Debris); n <= foldMax {
+		t.Fatalf("the long article has %d pieces of debris: the test needs more than %d", n, foldMax)
+	}
+	for _, tt := range []struct {
+		doc    *compare.Document
+		folds  folds
+		want   int
+		reason string
+	}{
+		{&seed, folds{}, 0, "drawn with the article"},
+		{&seed, folds{filled: true}, len(seed.Debris), "a turn later"},
+		{&big, folds{filled: true}, 0, "a turn later, not opened"},
+		{&big, folds{filled: true, opened: map[string]bool{"debris long": true}}, listStep, "opened"},
+		{&big, folds{filled: true, opened: map[string]bool{"debris long": true}, shown: map[string]int{"debris long": listStep}}, 2 * listStep, "opened, Show more pressed"},
+	} {
+		if got := pieces(&debrisFold{IDoc: tt.doc, folds: tt.folds}); got != tt.want {
+			t.Errorf("%s (%d pieces), %s: %d drawn, want %d", tt.doc.ID, len(tt.doc.Debris), tt.reason, got, tt.want)
+		}
+	}
+}

@@ -90,6 +90,7 @@ func TestBrowserBlindMode(t *testing.T) {
 		s.waitFor("tab "+id, fmt.Sprintf(`document.querySelector("#%s").getAttribute("aria-selected") === "true"`, id))
 		if id == "tab-articles" { // open the set-aside pieces, where bylines are
 			jsEval[bool](s, `(document.querySelectorAll("details").forEach(d => d.open = true), true)`)
+			s.waitFor("the page debris", `!document.querySelector("#articles details.debris") || !!document.querySelector("#articles details.debris li")`)
 		}
 		if got := s.giveaway(); got != "" {
 			t.Errorf("%s names %q in blind mode", id, got)

@@ -744,7 +744,8 @@ func TestBrowserPastePage(t *testing.T) {
 	s.click("#tab-articles")
 	s.click(".docpick button:last-child")
 	s.waitFor("the pasted article", `document.querySelector("#articles .body").innerText.includes("rejected Hamas's terms")`)
-	debris := jsEval[string](s, `document.querySelector("#articles details.debris").textContent`) // folded: not in innerText
+	s.waitFor("the fold of page debris", `!!document.querySelector("#articles details.debris li")`) // drawn a turn after the article
+	debris := jsEval[string](s, `document.querySelector("#articles details.debris").textContent`)   // folded: not in innerText
 	for _, want := range []string{"8 pieces of page debris", "timestamp 7 February 2024", "byline David Gritten", "byline BBC News", "navigation Related Topics"} {
 		if !strings.Contains(debris, want) {
 			t.Errorf("the debris list lacks %q: %q", want, debris)
