@@ -131,6 +131,10 @@ func (v *articleView) growLater(ctx app.Context) {
 	})
 }
 
+// onPick picks r. Handlers made per item of a list, as this one, are given the item in
+// app.EventScope: go-app keeps an element's old handler when the new one is a closure of
+// the same function (it compares code pointers), so a list drawn again in place with
+// other items would run the old items' handlers.
 func (v *articleView) onPick(r compare.Ref) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		ctx.NewActionWithValue(actionSelectSent, r)
@@ -173,7 +177,7 @@ func (v *articleView) Render() app.UI {
 				dd := &res.Documents[i]
 				cur := dd.ID == d.ID
 				b := app.Button().Class("docbtn").Aria("pressed", strconv.FormatBool(cur)).
-					OnClick(v.onPick(compare.Ref{Doc: dd.ID, Sentence: -1})).Text(label(dd))
+					OnClick(v.onPick(compare.Ref{Doc: dd.ID, Sentence: -1}), app.EventScope(dd.ID)).Text(label(dd))
 				return b
 			}),
 		),
@@ -238,7 +242,7 @@ func (f *debrisFold) Render() app.UI {
 						app.Button().Class("link").Aria("label", "Put back as article text: "+clip(db.Text, 60)).
 							OnClick(func(ctx app.Context, e app.Event) {
 								ctx.NewActionWithValue(actionRestore, compare.Ref{Doc: d.ID, Sentence: db.Start})
-							}).Text("put back"),
+							}, app.EventScope(d.ID, db.Start)).Text("put back"),
 					)
 				})),
 				more,

@@ -116,7 +116,7 @@ func (m *coverageMatrix) Render() app.UI {
 				txt = "#ffffff"
 			}
 			cells = append(cells, svg("g").Class("hit").Attr("tabindex", "0").Attr("role", "button").Aria("label", name).
-				OnClick(m.onCell(c.ID)).OnKeyDown(pressKey(actionFocusClaim, c.ID)).Body(
+				OnClick(m.onCell(c.ID), app.EventScope(c.ID)).OnKeyDown(pressKey(actionFocusClaim, c.ID), app.EventScope(c.ID)).Body(
 				svg("title").Text(name),
 				svg("rect").Class("cell").Attr("x", xx+1).Attr("y", y+1).Attr("width", cellW-2).Attr("height", cellH-2).Attr("fill", fill),
 				svg("text").Class("celltext").Attr("x", xx+cellW/2).Attr("y", y+cellH/2+4).Attr("text-anchor", "middle").Attr("fill", txt).Text(word),

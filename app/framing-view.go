@@ -442,7 +442,7 @@ func (v *framingView) renderOnly(f *framed, c framing.Coverage) app.UI {
 					if k, ok := f.claims[id]; ok {
 						n = k + 1
 					}
-					return app.Button().Class("link").Title("Show this claim in the aligned view").OnClick(v.onClaim(id)).Textf("#%d", n)
+					return app.Button().Class("link").Title("Show this claim in the aligned view").OnClick(v.onClaim(id), app.EventScope(id)).Textf("#%d", n)
 				})),
 			)
 		}),
