@@ -82,7 +82,7 @@ func distinctArticle(t *testing.T, n int) string {
 // all of a claim's sentences when drawing it: with a 2 MB article of repeated seed
 // sentences (29 claims, one of 553 sentences) opening it again took 1.4–1.7 s.
 // Loading took tasks of up to 3.4 s (the page decoding the engine's replies), then
-// 250–640 ms (the last framing reply read, rebuilt and drawn in one task; see README).
+// 250–640 ms (the last framing reply read, rebuilt and drawn in one task; see app/PERFORMANCE.md).
 func TestBrowserAlignedLongArticle(t *testing.T) {
 	budget := longArticleBudget(t)
 	withLongArticle(t, "aligned", func(t *testing.T, s *session, text string) {
