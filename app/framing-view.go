@@ -119,46 +119,42 @@ func (v *framingView) renderSourcing(f *framed) app.UI {
 
 // renderCaveats quotes the caveats and the unnamed sources: the words themselves.
 func (v *framingView) renderCaveats(f *framed) app.UI {
-	n := 0 // unnamed sources and caveats
+	type quoted struct {
+		doc string
+		a   framing.Attribution
+	}
+	var all []quoted // unnamed sources and caveats
 	for _, r := range f.fc.Articles {
 		for _, a := range r.Attributions {
 			if a.Kind == framing.Caveat || a.Kind == framing.Anonymous {
-				n++
+				all = append(all, quoted{r.Doc, a})
 			}
 		}
 	}
-	if n == 0 {
+	if len(all) == 0 {
 		return nil
 	}
-	open := v.drawn("caveats", n)
-	var items []app.UI
-	k := 0 // counts them again: the first listStep + v.shown are drawn, if open
-	for _, r := range f.fc.Articles {
-		for _, a := range r.Attributions {
-			if a.Kind != framing.Caveat && a.Kind != framing.Anonymous {
-				continue
-			}
-			if k++; k > listStep+v.shown["caveats"] || !open {
-				continue
-			}
-			words := "“" + a.Cue + "”"
-			if a.Source != "" {
-				words = a.Source + " " + words
-			}
-			if a.Condition != "" {
-				words += ", “" + a.Condition + "”"
-			}
-			items = append(items, app.Li().Body(
-				app.Span().Class("src src-"+string(a.Kind)).Text(kindNames[a.Kind]),
-				app.Text(" "+words+" "),
-				app.Span().Class("frsmall").Textf("(%s, sentence %d)", label(f.doc(r.Doc)), a.Sentence+1),
-			))
-		}
-	}
-	_, more := v.upTo("caveats", n, "item")
+	open := v.drawn("caveats", len(all))
+	k, more := v.upTo("caveats", len(all), "item")
 	return app.Details().Class("frmore").OnToggle(v.onOpen("caveats")).Body(
-		app.Summary().Textf("Unnamed sources and caveats, as written (%d)", n),
-		app.If(open, func() app.UI { return app.Ul().Class("frlist").Body(items...) }),
+		app.Summary().Textf("Unnamed sources and caveats, as written (%d)", len(all)),
+		app.If(open, func() app.UI {
+			return app.Ul().Class("frlist").Body(app.Range(all[:k]).Slice(func(i int) app.UI {
+				q := all[i]
+				words := "“" + q.a.Cue + "”"
+				if q.a.Source != "" {
+					words = q.a.Source + " " + words
+				}
+				if q.a.Condition != "" {
+					words += ", “" + q.a.Condition + "”"
+				}
+				return app.Li().Body(
+					app.Span().Class("src src-"+string(q.a.Kind)).Text(kindNames[q.a.Kind]),
+					app.Text(" "+words+" "),
+					app.Span().Class("frsmall").Textf("(%s, sentence %d)", label(f.doc(q.doc)), q.a.Sentence+1),
+				)
+			}))
+		}),
 		app.If(open, func() app.UI { return more }),
 	)
 }
