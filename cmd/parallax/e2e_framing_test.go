@@ -131,7 +131,7 @@ func TestBrowserFraming(t *testing.T) {
 	// A claim an outlet leaves out is one click from the aligned view.
 	s.do("opening an outlet's omissions", chromedp.Evaluate[chromedp.Void](`document.querySelector("#framing details.only-fr").open = true`))
 	s.click("#framing details.only-fr .claimlinks button")
-	s.waitFor("the left-out claim", `!!document.querySelector("tr.claim.focus")`)
+	s.waitFor("the left-out claim", `!!document.querySelector("tr.claim.focus") && document.activeElement === document.querySelector("tr.claim.focus")`) // focused once scrolled to
 
 	// The coverage matrix says where, in the framing view's words.
 	s.click("#tab-coverage")

@@ -481,7 +481,9 @@ func TestBrowserDemo(t *testing.T) {
 	s.click("#tab-coverage")
 	s.waitFor("the coverage matrix", `document.querySelectorAll("#coverage svg .hit").length > 0`)
 	claim := jsEval[string](s, `(() => { const g = document.querySelector("#coverage svg .hit"); g.dispatchEvent(new MouseEvent("click", {bubbles: true})); return g.getAttribute("aria-label"); })()`)
-	s.waitFor("the claim from the matrix", `!!document.querySelector("tr.claim.focus")`)
+	// The claim is drawn highlighted at once, then scrolled to and focused: wait for
+	// the focus, or the scroll may move the next click's target under it.
+	s.waitFor("the claim from the matrix", `!!document.querySelector("tr.claim.focus") && document.activeElement === document.querySelector("tr.claim.focus")`)
 	if n := strings.TrimPrefix(s.text("tr.claim.focus .n"), "#"); !strings.Contains(claim, ": claim "+n+" in ") {
 		t.Errorf("clicked %q, the aligned view shows claim %s", claim, n)
 	}
