@@ -404,7 +404,7 @@ func TestStandInTag(t *testing.T) {
 	standIns := 0
 	for i := range v.rows {
 		r := &v.rows[i]
-		html := app.HTMLString(v.renderRow(r))
+		html := app.HTMLString(v.rowOf(r))
 		tags := strings.Count(html, `class="basetag"`)
 		want := 0
 		if r.BaseDoc != v.ref {
@@ -447,7 +447,7 @@ func TestOccasionsFlag(t *testing.T) {
 		for _, m := range res.Claims[r.N-1].Members {
 			occasions[occasionOf[m.Doc]] = true
 		}
-		html := app.HTMLString(v.renderRow(r))
+		html := app.HTMLString(v.rowOf(r))
 		flagged := strings.Contains(html, "2 occasions")
 		if flagged != (len(occasions) == 2) || r.Occasions != len(occasions) {
 			t.Errorf("claim %s on %d occasions: row says %d, flag shown %v", r.ID, len(occasions), r.Occasions, flagged)

@@ -117,7 +117,10 @@ func (v *articleView) OnUpdate(ctx app.Context) {
 }
 
 // growLater draws the next step's paragraphs after the browser has had its turn,
-// and so on until all are drawn.
+// and so on until all are drawn. A step only counts one more chunk, so several may
+// be drawn in one go-app frame; waiting for each frame (afterDrawn, as the aligned
+// view does) made the tasks a few ms shorter and drawing a 2 MB article twice as
+// long (1.6–2.9 s → 3.0–4.7 s).
 func (v *articleView) growLater(ctx app.Context) {
 	if v.drawn >= len(v.laid.chunks) {
 		return

@@ -73,8 +73,8 @@ func TestPrepareRowCap(t *testing.T) {
 			if plain != tt.plain || folded != tt.folded || shown != tt.shown || !rows[0].Numbers {
 				t.Errorf("%d plain, %d folded, %d shown, numbers %v; want %d, %d, %d, true", plain, folded, shown, rows[0].Numbers, tt.plain, tt.folded, tt.shown)
 			}
-			v := &alignedView{IResult: res, x: x, ref: "a", cols: cols}
-			html := app.HTMLString(app.Div().Body(v.renderCell(rows[0].Cells[1], false)...))
+			c := &claimRow{IResult: res, IRow: &rows[0], ICols: cols, IRef: "a"}
+			html := app.HTMLString(app.Div().Body(c.renderCell(rows[0].Cells[1], false)...))
 			if got := strings.Count(html, `<p class="sent`); got != tt.n-tt.plain+min(tt.plain, 1) {
 				t.Errorf("%d paragraphs drawn, want %d", got, tt.n-tt.plain+min(tt.plain, 1))
 			}
