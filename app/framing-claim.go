@@ -299,6 +299,29 @@ func renderLabelList(f *framed, ls []framing.Label) app.UI {
 
 // termTip is a term with the lexicon's note, shown on hover and on keyboard focus.
 func termTip(f *framed, category, term, text string, quoted bool) app.UI {
+	t := tipOf(f, category, term, text, quoted)
+	return app.Span().Class("tip").Body(
+		app.Button().Class(t.class).Text(t.text),
+		app.Span().Class("tippop").Role("tooltip").Body(app.Strong().Text(t.name+": "), app.Text(t.note)),
+	)
+}
+
+// writeTermTip writes the label as termTip draws it, as HTML (tagWriter).
+func writeTermTip(w *tagWriter, f *framed, category, term, text string, quoted bool) {
+	t := tipOf(f, category, term, text, quoted)
+	w.open("span", "class", "tip")
+	w.elem("button", t.text, "class", t.class)
+	w.open("span", "class", "tippop", "role", "tooltip")
+	w.elem("strong", t.name+": ")
+	w.text(t.note)
+	w.close("span")
+	w.close("span")
+}
+
+// aTip is what a label shows, and its note: why teachers point at the word.
+type aTip struct{ class, text, name, note string }
+
+func tipOf(f *framed, category, term, text string, quoted bool) aTip {
 	cls := "term"
 	if category == "hedge" || category == "caveat" {
 		cls += " lbl-" + category
@@ -312,10 +335,7 @@ func termTip(f *framed, category, term, text string, quoted bool) app.UI {
 		text += " (quoted)"
 		note += " Here inside a quotation: the speaker's word, not the outlet's."
 	}
-	return app.Span().Class("tip").Body(
-		app.Button().Class(cls).Text(text),
-		app.Span().Class("tippop").Role("tooltip").Body(app.Strong().Text(name+": "), app.Text(note)),
-	)
+	return aTip{cls, text, name, note}
 }
 
 func numberText(n framing.Number) string {

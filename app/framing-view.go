@@ -240,36 +240,104 @@ func termCounts(r framing.Report) []termCount {
 }
 
 func (v *framingView) renderLabels(f *framed) app.UI {
-	reps := f.fc.Articles
 	return app.Section().Class("frsec").Aria("labelledby", "fr-labels").Body(
 		app.H3().ID("fr-labels").Text("Labels"),
 		app.P().Class("hint").Text("Words from Parallax's word list that characterize actors and events. Hover over or focus a word for why it matters."),
-		scrollBox("Labels", app.Table().Class("frtable").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Outlet"),
-				app.Th().Scope("col").Text("In its own words"),
-				app.Th().Scope("col").Text("Inside quotations"),
-			)),
-			app.TBody().Body(app.Range(reps).Slice(func(i int) app.UI {
-				r := reps[i]
-				var own, quoted []app.UI
-				for _, tc := range termCounts(r) {
-					if tc.Own > 0 {
-						own = append(own, termTip(f, tc.Category, tc.Term, countText(tc.Term, tc.Own), false))
-					}
-					if tc.Quoted > 0 {
-						quoted = append(quoted, termTip(f, tc.Category, tc.Term, countText(tc.Term, tc.Quoted), false))
-					}
-				}
-				return app.Tr().DataSet("doc", r.Doc).Body(
-					app.Th().Scope("row").Text(label(f.doc(r.Doc))),
-					app.Td().Class("terms").Body(orNone(own, "none from the word list")...),
-					app.Td().Class("terms").Body(orNone(quoted, "none")...),
-				)
-			})),
-		)),
-		v.renderActors(f),
+		app.Raw(labelsHTML(f)),
+		app.If(len(f.fc.Actors) > 0, func() app.UI { return app.Raw(actorsHTML(f)) }),
 	)
+}
+
+// labelsHTML is the table of the labels each outlet uses, in its own words and inside
+// quotations, as HTML (tagWriter): with twenty articles the section's words and their
+// notes were 2,567 of the Framing tab's 4,381 elements (TestLabelsHTML).
+func labelsHTML(f *framed) string {
+	var w tagWriter
+	w.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", "Labels") // scrollBox
+	w.open("table", "class", "frtable")
+	w.open("thead")
+	w.open("tr")
+	for _, h := range []string{"Outlet", "In its own words", "Inside quotations"} {
+		w.elem("th", h, "scope", "col")
+	}
+	w.close("tr")
+	w.close("thead")
+	w.open("tbody")
+	for _, r := range f.fc.Articles {
+		w.open("tr", "data-doc", r.Doc)
+		w.elem("th", label(f.doc(r.Doc)), "scope", "row")
+		terms := termCounts(r)
+		cell := func(count func(termCount) int, none string) {
+			w.open("td", "class", "terms")
+			for _, tc := range terms {
+				if n := count(tc); n > 0 {
+					writeTermTip(&w, f, tc.Category, tc.Term, countText(tc.Term, n), false)
+					none = ""
+				}
+			}
+			if none != "" {
+				w.elem("span", none, "class", "frnone")
+			}
+			w.close("td")
+		}
+		cell(func(tc termCount) int { return tc.Own }, "none from the word list")
+		cell(func(tc termCount) int { return tc.Quoted }, "none")
+		w.close("tr")
+	}
+	w.close("tbody")
+	w.close("table")
+	w.close("div")
+	return w.String()
+}
+
+// actorsHTML is a table of actors × outlets, the words each outlet uses for each, as
+// HTML (tagWriter).
+func actorsHTML(f *framed) string {
+	docs := f.res.Documents
+	const title = "The same actor in each outlet's words"
+	var w tagWriter
+	w.open("div")
+	w.elem("h4", title)
+	w.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", title) // scrollBox
+	w.open("table", "class", "frtable actors")
+	w.open("thead")
+	w.open("tr")
+	w.elem("th", "Actor", "scope", "col")
+	for i := range docs {
+		w.elem("th", label(&docs[i]), "scope", "col")
+	}
+	w.close("tr")
+	w.close("thead")
+	w.open("tbody")
+	for _, al := range f.fc.Actors {
+		w.open("tr", "data-actor", al.Actor)
+		w.open("th", "scope", "row")
+		w.text(al.Actor)
+		if al.Differ {
+			w.elem("span", "words differ", "class", "flag")
+		}
+		w.close("th")
+		for j := range docs {
+			w.open("td", "data-doc", docs[j].ID, "class", "terms")
+			none := true
+			for _, u := range al.Uses {
+				if u.Doc == docs[j].ID {
+					writeTermTip(&w, f, u.Category, u.Term, countText(u.Term, u.Count), u.Quoted == u.Count)
+					none = false
+				}
+			}
+			if none {
+				w.elem("span", "—", "class", "frnone")
+			}
+			w.close("td")
+		}
+		w.close("tr")
+	}
+	w.close("tbody")
+	w.close("table")
+	w.close("div")
+	w.close("div")
+	return w.String()
 }
 
 func countText(term string, n int) string {
