@@ -148,10 +148,7 @@ func (v *articleView) onPick(r compare.Ref) app.EventHandler {
 // on: one handler for the whole article, where each sentence had two, and adding and
 // removing a long article's thousands held the page.
 func (v *articleView) onSentence(ctx app.Context, e app.Event) {
-	if k := e.Get("key").String(); e.Get("type").String() == "keydown" && k != "Enter" && k != " " {
-		return
-	}
-	el := e.Get("target").Call("closest", ".sent.shared")
+	el := pressedOn(e, ".sent.shared")
 	if !el.Truthy() {
 		return
 	}

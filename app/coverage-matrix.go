@@ -79,10 +79,7 @@ func firstOf(c *compare.Claim, doc string) int {
 // on, in the aligned view: one handler for the whole matrix (the cells are SVG the
 // browser reads in one call, matrixSVG).
 func (m *coverageMatrix) onCell(ctx app.Context, e app.Event) {
-	if k := e.Get("key").String(); e.Get("type").String() == "keydown" && k != "Enter" && k != " " {
-		return
-	}
-	cell := e.Get("target").Call("closest", ".hit")
+	cell := pressedOn(e, ".hit")
 	if !cell.Truthy() {
 		return
 	}

@@ -3,6 +3,8 @@ package app
 import (
 	"html"
 	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // tagWriter writes HTML for the browser to read in one call (app.Raw), for the large
@@ -33,3 +35,14 @@ func (w *tagWriter) elem(tag, text string, attrs ...string) {
 }
 
 func (w *tagWriter) String() string { return w.b.String() }
+
+// pressedOn returns the element, matching the CSS selector sel, that a click or a press
+// of Enter or Space is on, or a null value: a block of HTML read in one call (app.Raw:
+// the coverage matrix, the Articles tab's steps) has one handler for all its buttons,
+// which have none of their own.
+func pressedOn(e app.Event, sel string) app.Value {
+	if k := e.Get("key").String(); e.Get("type").String() == "keydown" && k != "Enter" && k != " " {
+		return app.Null()
+	}
+	return e.Get("target").Call("closest", sel)
+}
