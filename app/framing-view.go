@@ -347,49 +347,6 @@ func countText(term string, n int) string {
 	return term
 }
 
-func orNone(items []app.UI, none string) []app.UI {
-	if len(items) == 0 {
-		return []app.UI{app.Span().Class("frnone").Text(none)}
-	}
-	return items
-}
-
-// renderActors is a table of actors × outlets: the words each outlet uses for each.
-func (v *framingView) renderActors(f *framed) app.UI {
-	als := f.fc.Actors
-	if len(als) == 0 {
-		return nil
-	}
-	docs := f.res.Documents
-	return app.Div().Body(
-		app.H4().Text("The same actor in each outlet's words"),
-		scrollBox("The same actor in each outlet's words", app.Table().Class("frtable actors").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text("Actor"),
-				app.Range(docs).Slice(func(i int) app.UI { return app.Th().Scope("col").Text(label(&docs[i])) }),
-			)),
-			app.TBody().Body(app.Range(als).Slice(func(i int) app.UI {
-				al := als[i]
-				return app.Tr().DataSet("actor", al.Actor).Body(
-					app.Th().Scope("row").Body(
-						app.Text(al.Actor),
-						app.If(al.Differ, func() app.UI { return app.Span().Class("flag").Text("words differ") }),
-					),
-					app.Range(docs).Slice(func(j int) app.UI {
-						var terms []app.UI
-						for _, u := range al.Uses {
-							if u.Doc == docs[j].ID {
-								terms = append(terms, termTip(f, u.Category, u.Term, countText(u.Term, u.Count), u.Quoted == u.Count))
-							}
-						}
-						return app.Td().DataSet("doc", docs[j].ID).Class("terms").Body(orNone(terms, "—")...)
-					}),
-				)
-			})),
-		)),
-	)
-}
-
 // renderChecks lists the numbers that look malformed as written.
 func (v *framingView) renderChecks(f *framed) app.UI {
 	var items []app.UI
