@@ -100,3 +100,26 @@ func TestLabelsHTML(t *testing.T) {
 		}
 	}
 }
+
+// The claims an outlet leaves out are buttons written as HTML (claimLinksHTML): read
+// back, one per claim, numbered as the aligned view numbers them, holding the claim's
+// ID as written, whatever it says.
+func TestClaimLinksHTML(t *testing.T) {
+	ids := []string{"c2", "c10", `c"><script>alert(1)</script>`}
+	f := &framed{claims: map[string]int{"c2": 1, "c10": 9, ids[2]: 0}}
+	nodes, err := xhtml.ParseFragment(strings.NewReader(claimLinksHTML(f, ids)), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil || len(nodes) != 1 || nodes[0].Data != "p" {
+		t.Fatalf("%d nodes (%v), not one paragraph", len(nodes), err)
+	}
+	var got []string
+	for b := nodes[0].FirstChild; b != nil; b = b.NextSibling {
+		if b.Type != xhtml.ElementNode || b.Data != "button" || b.FirstChild != b.LastChild {
+			t.Fatalf("the paragraph holds %v %q, not only buttons of text", b.Type, b.Data)
+		}
+		got = append(got, attr(b, "data-claim")+" "+text(b))
+	}
+	want := []string{"c2 #2", "c10 #10", ids[2] + " #1"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("buttons %q, want %q", got, want)
+	}
+}
