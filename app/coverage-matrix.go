@@ -2,9 +2,7 @@ package app
 
 import (
 	"fmt"
-	"html"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -119,47 +117,53 @@ func (m *coverageMatrix) Render() app.UI {
 func matrixSVG(res *compare.Result) string {
 	x := indexOf(res)
 	docs := res.Documents
-	esc := html.EscapeString
+	n := strconv.Itoa
 	// The slanted outlet names run past the last column, into the matrix's right
 	// padding (parallax.css); a narrow screen sets them upright, within the columns.
 	w := labelW + cellW*len(docs)
 	h := headH + cellH*len(res.Claims) + 4
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="%s" class="matrix" width="%d" height="%d" role="group" aria-label="%s">`,
-		svgNS, w, h, esc(fmt.Sprintf("Coverage of %s by %s", plural(len(res.Claims), "claim"), plural(len(docs), "outlet"))))
+	var b tagWriter
+	b.open("svg", "xmlns", svgNS, "class", "matrix", "width", n(w), "height", n(h), "role", "group",
+		"aria-label", fmt.Sprintf("Coverage of %s by %s", plural(len(res.Claims), "claim"), plural(len(docs), "outlet")))
 	for di := range docs {
 		d := &docs[di]
 		cx := labelW + cellW*di + cellW/2
-		fmt.Fprintf(&b, `<g transform="translate(%d,%d)"><text class="collabel" transform="rotate(-55)"><title>%s</title>%s</text></g>`,
-			cx+4, headH-6, esc(label(d)), esc(columnLabel(d, 26)))
+		b.open("g", "transform", fmt.Sprintf("translate(%d,%d)", cx+4, headH-6))
+		b.open("text", "class", "collabel", "transform", "rotate(-55)")
+		b.elem("title", label(d))
+		b.text(columnLabel(d, 26))
+		b.close("text")
+		b.close("g")
 	}
 	for ci := range res.Claims {
 		c := &res.Claims[ci]
 		y := headH + cellH*ci
-		fmt.Fprintf(&b, `<text class="rowlabel" x="%d" y="%d" text-anchor="end">#%d</text>`, labelW-8, y+cellH/2+4, ci+1)
+		b.elem("text", "#"+n(ci+1), "class", "rowlabel", "x", n(labelW-8), "y", n(y+cellH/2+4), "text-anchor", "end")
 		for di := range docs {
 			d := &docs[di]
 			first := firstOf(c, d.ID)
 			xx := labelW + cellW*di
 			if first < 0 || x.doc(d.ID) == nil {
-				fmt.Fprintf(&b, `<rect class="cell empty" x="%d" y="%d" width="%d" height="%d" fill="#ffffff"></rect>`, xx+1, y+1, cellW-2, cellH-2)
+				b.elem("rect", "", "class", "cell empty", "x", n(xx+1), "y", n(y+1), "width", n(cellW-2), "height", n(cellH-2), "fill", "#ffffff")
 				continue
 			}
 			p := framing.Place(*d, first)
 			fill, word, dark := shade(p)
 			// The name starts with the words the cell shows ("first ⅓"), so that a
 			// reader who speaks to the page can name the cell by what they see.
-			name := esc(fmt.Sprintf("%s: claim %d in %s, sentence %d of %d (%s). Show it in the aligned view", word, ci+1, label(d), first+1, len(d.Sentences), placeHelp[p]))
+			name := fmt.Sprintf("%s: claim %d in %s, sentence %d of %d (%s). Show it in the aligned view", word, ci+1, label(d), first+1, len(d.Sentences), placeHelp[p])
 			txt := "#1b1b1b"
 			if dark {
 				txt = "#ffffff"
 			}
-			fmt.Fprintf(&b, `<g class="hit" tabindex="0" role="button" aria-label="%s" data-claim="%s"><title>%s</title>`, name, esc(c.ID), name)
-			fmt.Fprintf(&b, `<rect class="cell" x="%d" y="%d" width="%d" height="%d" fill="%s"></rect>`, xx+1, y+1, cellW-2, cellH-2, fill)
-			fmt.Fprintf(&b, `<text class="celltext" x="%d" y="%d" text-anchor="middle" fill="%s">%s</text></g>`, xx+cellW/2, y+cellH/2+4, txt, esc(word))
+			b.open("g", "class", "hit", "tabindex", "0", "role", "button", "aria-label", name, "data-claim", c.ID)
+			b.elem("title", name)
+			b.elem("rect", "", "class", "cell", "x", n(xx+1), "y", n(y+1), "width", n(cellW-2), "height", n(cellH-2), "fill", fill)
+			b.elem("text", word, "class", "celltext", "x", n(xx+cellW/2), "y", n(y+cellH/2+4), "text-anchor", "middle", "fill", txt)
+			b.close("g")
 		}
 	}
-	b.WriteString("</svg>")
+	b.close("svg")
 	return b.String()
 }
 

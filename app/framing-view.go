@@ -254,7 +254,7 @@ func (v *framingView) renderLabels(f *framed) app.UI {
 // notes were 2,567 of the Framing tab's 4,381 elements (TestLabelsHTML).
 func labelsHTML(f *framed) string {
 	var w tagWriter
-	w.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", "Labels") // scrollBox
+	w.openScrollBox("Labels")
 	w.open("table", "class", "frtable")
 	w.open("thead")
 	w.open("tr")
@@ -299,7 +299,7 @@ func actorsHTML(f *framed) string {
 	var w tagWriter
 	w.open("div")
 	w.elem("h4", title)
-	w.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", title) // scrollBox
+	w.openScrollBox(title)
 	w.open("table", "class", "frtable actors")
 	w.open("thead")
 	w.open("tr")
@@ -507,6 +507,7 @@ func (v *framingView) renderGlossary(f *framed) app.UI {
 
 // scrollBox is a wide table's own scrolling box (on a phone, or beside a long claim):
 // focusable, so that the keyboard can scroll it too, and named for whoever lands on it.
+// tagWriter.openScrollBox writes the same as HTML.
 // The aligned view's and the coverage matrix's boxes hold controls the keyboard
 // reaches, which scroll them, so they need no stop of their own.
 func scrollBox(name string, table app.UI) app.UI {

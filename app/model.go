@@ -10,8 +10,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
 	wsfile "parallax/app/workspace"
 	"parallax/compare"
 )
@@ -160,16 +158,4 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // cloneArticles copies a slice of articles.
 func cloneArticles(a []compare.Article) []compare.Article {
 	return append([]compare.Article(nil), a...)
-}
-
-// pressKey returns a key handler that makes Enter and Space on an element with the
-// role of a button do what a click does: post the action with the value.
-func pressKey(action string, value any) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		switch e.Get("key").String() {
-		case "Enter", " ":
-			e.PreventDefault()
-			ctx.NewActionWithValue(action, value)
-		}
-	}
 }

@@ -25,6 +25,12 @@ func (w *tagWriter) open(tag string, attrs ...string) {
 
 func (w *tagWriter) close(tag string) { w.b.WriteString("</" + tag + ">") }
 
+// openScrollBox opens a wide table's scrolling box, as scrollBox draws it; close it
+// with close("div").
+func (w *tagWriter) openScrollBox(name string) {
+	w.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", name)
+}
+
 func (w *tagWriter) text(s string) { w.b.WriteString(html.EscapeString(s)) }
 
 // elem writes an element holding only text.
