@@ -169,7 +169,7 @@ func (c *claimFraming) renderPanel(f *framed, cf *framing.ClaimFraming, id strin
 func framingTables(f *framed, cf *framing.ClaimFraming, ref string) app.UI {
 	outlets, absent := byOutlet(f, cf, ref)
 	return app.Div().Class("frtables").Body(
-		scrollBox("How each outlet frames the claim", app.Table().Class("frtable").Body(
+		scrollBox("How each outlet frames the claim", app.Table().Class("frtable frbyoutlet").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Th().Scope("col").Text("Outlet"),
 				app.Th().Scope("col").Text("Where in the article"),
@@ -338,12 +338,18 @@ func tipOf(f *framed, category, term, text string, quoted bool) aTip {
 	return aTip{cls, text, name, note}
 }
 
+// numberText says a number as the article does: "more than 22,0000 Palestinians",
+// "thousands of terrorists". The engine reads what a number counts past the "of" of an
+// order of magnitude, so it is said again here.
 func numberText(n framing.Number) string {
 	s := n.Text
 	if n.Qualifier != "" {
 		s = n.Qualifier + " " + s
 	}
 	if n.Counts != "" {
+		if n.Vague {
+			s += " of"
+		}
 		s += " " + n.Counts
 	}
 	return s

@@ -362,7 +362,7 @@ func TestClaimFramingSeeds(t *testing.T) {
 		}
 	}
 	toiRow := between(html, `data-doc="`+toi+`"`, "</tr>")
-	for _, want := range []string{`class="place place-`, "named source", "Hamas-run", "caveat"} {
+	for _, want := range []string{`class="place place-`, "named source", "Hamas-run", "caveat", "thousands of terrorists", "some 1,200 people"} {
 		if !strings.Contains(toiRow, want) {
 			t.Errorf("002's row lacks %q:\n%s", want, toiRow)
 		}

@@ -62,6 +62,10 @@ func TestBrowserFraming(t *testing.T) {
 	if n := jsEval[int](s, `document.querySelectorAll("#`+id+` .frpanel .place").length`); n == 0 {
 		t.Errorf("the framing of claim %s does not say where each outlet puts it", id)
 	}
+	// At 1400 px the panel's tables fit it: no column cut off behind a sideways scroll.
+	if cut := jsEval[[]string](s, `[...document.querySelectorAll("#`+id+` .frpanel .scroll")].filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute("aria-label") + ": " + b.scrollWidth + " px in " + b.clientWidth)`); len(cut) > 0 {
+		t.Errorf("the framing of claim %s does not fit its panel: %v", id, cut)
+	}
 	if *framingShotPath != "" {
 		s.do("scrolling", chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); window.scrollTo(0, document.querySelector("#`+id+` .frpanel").getBoundingClientRect().top + window.scrollY - 330)`))
 		buf, err := chromedp.Run(s.ctx, chromedp.CaptureScreenshot())
