@@ -177,6 +177,11 @@ func TestBrowserPresenter(t *testing.T) {
 		t.Error("the differences step shows no marks")
 	}
 	press(" ", "Step 3 of 3: the framing | Claim 1 of "+total)
+	if n := jsEval[int](s, `document.querySelectorAll("#pres-framing .scroll").length`); n == 0 {
+		t.Error("the framing step of claim 1 shows no framing table")
+	} else if cut := s.cutTables("#pres-framing"); len(cut) > 0 {
+		t.Errorf("the presenter's framing does not fit the screen: %v", cut)
+	}
 	press(kb.PageDown, "Step 1 of 3: the wording | Claim 2 of "+total)
 	// Claim 2's framing starts below the screen: the framing step scrolls it into
 	// view, and a new claim starts at the top again.

@@ -63,7 +63,7 @@ func TestBrowserFraming(t *testing.T) {
 		t.Errorf("the framing of claim %s does not say where each outlet puts it", id)
 	}
 	// At 1400 px the panel's tables fit it: no column cut off behind a sideways scroll.
-	if cut := jsEval[[]string](s, `[...document.querySelectorAll("#`+id+` .frpanel .scroll")].filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute("aria-label") + ": " + b.scrollWidth + " px in " + b.clientWidth)`); len(cut) > 0 {
+	if cut := s.cutTables("#" + id + " .frpanel"); len(cut) > 0 {
 		t.Errorf("the framing of claim %s does not fit its panel: %v", id, cut)
 	}
 	if *framingShotPath != "" {
@@ -160,4 +160,11 @@ func TestBrowserFraming(t *testing.T) {
 		t.Error("printing hides the framing view or shows the tabs")
 	}
 	s.noConsoleErrors()
+}
+
+// cutTables returns, for each scrolling table box inside sel that is wider than its
+// box (so that a column is cut off until one scrolls sideways), its name and widths.
+func (s *session) cutTables(sel string) []string {
+	s.t.Helper()
+	return jsEval[[]string](s, `[...document.querySelectorAll(`+jsString(sel+" .scroll")+`)].filter(b => b.scrollWidth > b.clientWidth + 1).map(b => b.getAttribute("aria-label") + ": " + b.scrollWidth + " px in " + b.clientWidth)`)
 }
