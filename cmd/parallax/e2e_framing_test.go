@@ -3,11 +3,14 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -77,6 +80,22 @@ func TestBrowserFraming(t *testing.T) {
 		}
 		t.Logf("wrote %s", *framingShotPath)
 	}
+	// On a phone each outlet's row is a card, each cell a line: nothing to scroll
+	// sideways either.
+	s.cdp("a phone's width", func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 390, Height: 844, DeviceScaleFactor: 1, Mobile: true})
+		return err
+	})
+	if cut := s.cutTables("#" + id + " .frpanel"); len(cut) > 0 {
+		t.Errorf("at 390 px, the framing of claim %s does not fit its panel: %v", id, cut)
+	}
+	if got := jsEval[string](s, `(() => { const td = document.querySelector("#`+id+` .frbyoutlet td"); return getComputedStyle(td).display + " " + getComputedStyle(td, "::before").content; })()`); got != `block "Where: "` {
+		t.Errorf("at 390 px, an outlet's cell in the framing of claim %s is %q, want a block named “Where: ”", id, got)
+	}
+	s.cdp("the desktop's width again", func(ctx context.Context) error {
+		_, err := chromedp.Call(ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+		return err
+	})
 	// Escape closes it and gives the focus back to its button.
 	s.do("pressing Escape", chromedp.Focus(chromedp.CSS("#"+id+" .frpanel button")), chromedp.KeyEvent(kb.Escape))
 	s.waitFor("the closed framing", `!document.querySelector("#`+id+` .frpanel") && document.activeElement === document.querySelector("#`+id+` .frbtn")`)
