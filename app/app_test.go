@@ -174,15 +174,17 @@ func TestArticlePanelSave(t *testing.T) {
 		draft   compare.Article
 		wantErr string // "" when the article is added
 		date    string // the date it is saved with
+		short   bool   // the message says the article is short
 	}{
-		{"fine", compare.Article{Outlet: " The Daily ", Text: "Blinken met Netanyahu."}, "", ""},
-		{"no outlet", compare.Article{Text: "Blinken met Netanyahu."}, "outlet", ""},
-		{"empty text", compare.Article{Outlet: "A", Text: " \n\t"}, "text box is empty", ""},
-		{"binary", compare.Article{Outlet: "A", Text: "\x00\x01\x02"}, "binary", ""},
-		{"bad date", compare.Article{Outlet: "A", Date: "9 Jan", Text: "Blinken met Netanyahu."}, "YYYY-MM-DD", ""},
-		{"html is text", compare.Article{Outlet: "<script>alert(1)</script>", Text: "<img src=x onerror=alert(1)>"}, "", ""},
-		{"dated by the page", compare.Article{Outlet: "BBC", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-07"},
-		{"the reader's date wins", compare.Article{Outlet: "BBC", Date: "2024-02-08", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-08"},
+		{"fine", compare.Article{Outlet: " The Daily ", Text: "Blinken met Netanyahu."}, "", "", true},
+		{"a whole article", compare.Article{Outlet: "The Daily", Text: seeds.Articles()[0].Text}, "", "", false},
+		{"no outlet", compare.Article{Text: "Blinken met Netanyahu."}, "outlet", "", false},
+		{"empty text", compare.Article{Outlet: "A", Text: " \n\t"}, "text box is empty", "", false},
+		{"binary", compare.Article{Outlet: "A", Text: "\x00\x01\x02"}, "binary", "", false},
+		{"bad date", compare.Article{Outlet: "A", Date: "9 Jan", Text: "Blinken met Netanyahu."}, "YYYY-MM-DD", "", false},
+		{"html is text", compare.Article{Outlet: "<script>alert(1)</script>", Text: "<img src=x onerror=alert(1)>"}, "", "", true},
+		{"dated by the page", compare.Article{Outlet: "BBC", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-07", true},
+		{"the reader's date wins", compare.Article{Outlet: "BBC", Date: "2024-02-08", Text: "Blinken in Israel as Netanyahu rejects terms\n\n7 February 2024\n\nBlinken met Netanyahu."}, "", "2024-02-08", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,6 +223,9 @@ func TestArticlePanelSave(t *testing.T) {
 				}
 				if dated := strings.Contains(ch.Message, "comes from the page"); dated != (tt.draft.Date == "" && a.Date != "") {
 					t.Errorf("message %q: says the date comes from the page: %v", ch.Message, dated)
+				}
+				if short := strings.Contains(ch.Message, "use Edit to paste the rest"); short != tt.short {
+					t.Errorf("message %q: says the article is short: %v, want %v", ch.Message, short, tt.short)
 				}
 			default:
 				t.Error("save posted no change")

@@ -152,6 +152,16 @@ func (p *articlePanel) onSave(ctx app.Context, e app.Event) {
 	p.save(ctx)
 }
 
+// shortArticle is the length in words under which a saved article is probably not
+// all there (a headline, a paragraph copied by mistake): the status line says so.
+// The shortest news briefs in ECB+ are about 20 words; the seeds 739 to 3,360.
+const shortArticle = 60
+
+// shortNote says that an article of n words may not be all there.
+func shortNote(subject string, n int) string {
+	return fmt.Sprintf(" %s only %s long: if that is not the whole article, use Edit to paste the rest.", subject, plural(n, "word"))
+}
+
 // save checks the draft and, if it is fine, adds or replaces the article.
 func (p *articlePanel) save(ctx app.Context) {
 	if p.editing < 0 {
@@ -217,8 +227,12 @@ func (p *articlePanel) save(ctx app.Context) {
 		arts[p.editing] = a
 		msg = fmt.Sprintf("Saved your changes to the article from %s.", a.Outlet)
 	}
+	short := ""
+	if n := len(strings.Fields(a.Text)); n < shortArticle {
+		short = shortNote("It is", n)
+	}
 	p.editing, p.formErr = -1, ""
-	p.emit(ctx, arts, msg+source+dated, false)
+	p.emit(ctx, arts, msg+source+dated+short, false)
 	focusLater(ctx, "add")
 }
 
@@ -385,7 +399,7 @@ func (p *articlePanel) readFiles(ctx app.Context, files app.Value) {
 func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 	p.inflight = 0
 	arts := cloneArticles(p.IArticles)
-	var added []string
+	var added, short []string
 	var failed []upload
 	for _, u := range ups {
 		name := strings.TrimSuffix(u.name, path.Ext(u.name))
@@ -420,10 +434,16 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 		a.ID = newID(arts, name)
 		arts = append(arts, a)
 		added = append(added, u.name)
+		if n := len(strings.Fields(a.Text)); n < shortArticle {
+			short = append(short, shortNote(u.name+" is", n))
+		}
 	}
 	p.fileMsg = notAdded(failed)
 	if len(added) > 0 {
-		p.emit(ctx, arts, "Added "+filesText(added)+". Use Edit to set the outlet's name, title and date.", false)
+		if len(short) > 3 {
+			short = []string{fmt.Sprintf(" %d of them are under %d words each: if they are not whole articles, use Edit to paste the rest.", len(short), shortArticle)}
+		}
+		p.emit(ctx, arts, "Added "+filesText(added)+". Use Edit to set the outlet's name, title and date."+strings.Join(short, ""), false)
 	}
 }
 

@@ -195,6 +195,10 @@ func TestArticlePanelHTMLUpload(t *testing.T) {
 			t.Errorf("message %q lacks %q", panel.fileMsg, want)
 		}
 	}
+	// A file of a few words may not be the whole article: the status line says so.
+	if !strings.Contains(ch.Message, "bbc.txt is only 13 words long") || strings.Contains(ch.Message, "regional.html is only") {
+		t.Errorf("message %q: want bbc.txt (13 words) and not regional.html said to be short", ch.Message)
+	}
 }
 
 // TestArticlePanelLink checks “Add from link” without a browser: the field is checked
