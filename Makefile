@@ -90,6 +90,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzCompare -fuzztime=$(FUZZTIME) ./compare/framing/
 	$(GO) test -run='^$$' -fuzz=FuzzDecode -fuzztime=$(FUZZTIME) ./app/workspace/
 	$(GO) test -run='^$$' -fuzz=FuzzChunkHTML -fuzztime=$(FUZZTIME) ./app/
+	$(GO) test -run='^$$' -fuzz=FuzzTagWriter -fuzztime=$(FUZZTIME) ./app/
 	$(GO) test -run='^$$' -fuzz=FuzzWriteHTML -fuzztime=$(FUZZTIME) ./app/workspace/
 	$(GO) test -run='^$$' -fuzz=FuzzMask -fuzztime=$(FUZZTIME) ./compare/blind/
 	$(GO) test -run='^$$' -fuzz=FuzzWords -fuzztime=$(FUZZTIME) ./compare/
