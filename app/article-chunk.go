@@ -2,8 +2,7 @@ package app
 
 import (
 	"fmt"
-	"html"
-	"strings"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -32,13 +31,13 @@ func (c *articleChunk) Render() app.UI { return app.Raw(c.html()) }
 
 // html is the chunk as HTML: a paragraph per paragraph, each shared sentence an
 // element of its own with its ID to pick it by, and each run of sentences only this
-// article gives (up to a headline) one element. Every text in it is escaped: article
-// text is shown as text and never read as HTML (FuzzChunkHTML).
+// article gives (up to a headline) one element. tagWriter escapes every text in it:
+// article text is shown as text and never read as HTML (FuzzChunkHTML).
 func (c *articleChunk) html() string {
-	var b strings.Builder
-	b.WriteString(`<div class="paras">`)
+	var w tagWriter
+	w.open("div", "class", "paras")
 	for _, p := range c.IParas {
-		b.WriteString("<p>")
+		w.open("p")
 		run := false // a run of unique sentences is open
 		for _, s := range p {
 			ref := compare.Ref{Doc: c.IDoc.ID, Sentence: s.Index}
@@ -46,14 +45,14 @@ func (c *articleChunk) html() string {
 			head := s.Role == compare.RoleHeadline || s.Role == compare.RoleSubhead
 			if !shared && !head {
 				if !run {
-					b.WriteString(`<span class="sent unique">`)
+					w.open("span", "class", "sent unique")
 					run = true
 				}
-				b.WriteString(html.EscapeString(s.Text + " "))
+				w.text(s.Text + " ")
 				continue
 			}
 			if run {
-				b.WriteString("</span>")
+				w.close("span")
 				run = false
 			}
 			cls := "sent unique"
@@ -66,17 +65,17 @@ func (c *articleChunk) html() string {
 			if ref == c.ISel {
 				cls += " picked"
 			}
-			fmt.Fprintf(&b, `<span id="s-%d" class="%s"`, s.Index, cls)
+			attrs := []string{"id", fmt.Sprintf("s-%d", s.Index), "class", cls}
 			if shared {
-				fmt.Fprintf(&b, ` tabindex="0" role="button" aria-pressed="%t"`, ref == c.ISel)
+				attrs = append(attrs, "tabindex", "0", "role", "button", "aria-pressed", strconv.FormatBool(ref == c.ISel))
 			}
-			b.WriteString(">" + html.EscapeString(s.Text+" ") + "</span>")
+			w.elem("span", s.Text+" ", attrs...)
 		}
 		if run {
-			b.WriteString("</span>")
+			w.close("span")
 		}
-		b.WriteString("</p>")
+		w.close("p")
 	}
-	b.WriteString("</div>")
-	return b.String()
+	w.close("div")
+	return w.String()
 }
