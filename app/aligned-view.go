@@ -378,7 +378,7 @@ func evidence(r *row) app.UI {
 	add("Shared names", r.Ev.Names)
 	add("Shared numbers and dates", r.Ev.Numbers)
 	add("Shared words", r.Ev.Terms)
-	lines = append(lines, app.Li().Textf("Match score %.2f of 1", r.Score))
+	lines = append(lines, app.Li().Text(wsfile.MatchScore(r.Score)))
 	id := "ev-" + r.ID
 	return app.Span().Class("ev").Body(
 		app.Button().Class("evbtn").Aria("describedby", id).Aria("label", fmt.Sprintf("Why claim %d was grouped", r.N)).Text("why?"),

@@ -68,7 +68,7 @@ type htmlDoc struct {
 
 type htmlClaim struct {
 	ID, Evidence string
-	Score        string // how confidently the members report the same thing, 0.00 to 1.00
+	Score        float64 // how confidently the members report the same thing, 0 to 1
 	N, Outlets   int
 	Occasions    int  // the occasions its outlets report it on (Result.ClaimOccasions)
 	Numbers      bool // some outlet gives a number differently from the reference
@@ -156,7 +156,7 @@ func newHTMLView(r *compare.Result, opt HTMLOptions) htmlView {
 // newHTMLClaim lays out claim c: the reference outlet's row first, then the others in
 // order, each sentence marked against the reference's first sentence in the claim.
 func newHTMLClaim(docs map[string]*compare.Document, c *compare.Claim, n int, ref string, order []string) htmlClaim {
-	hc := htmlClaim{ID: clean(c.ID), N: n, Evidence: clean(evidence(c.Evidence)), Score: fmt.Sprintf("%.2f", c.Score), Unmarked: true}
+	hc := htmlClaim{ID: clean(c.ID), N: n, Evidence: clean(evidence(c.Evidence)), Score: c.Score, Unmarked: true}
 	var base compare.Ref
 	for _, m := range c.Members {
 		if m.Doc == ref {
@@ -398,7 +398,7 @@ func writePage(b *bufio.Writer, v htmlView) {
 		if c.Evidence != "" {
 			w("Shared: ", esc(c.Evidence), " · ")
 		}
-		w("Match score ", esc(c.Score), " of 1</p>")
+		w(esc(MatchScore(c.Score)), "</p>")
 		if c.Unmarked {
 			w("\n<p class=\"note\">", esc(v.RefName), " does not report this claim: the sentences are shown without marks.</p>")
 		}

@@ -298,3 +298,10 @@ func sharesWords(df *compare.Diff) bool {
 }
 
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// MatchScore says a claim's score with the line it is measured against: scores run
+// from 0 to 1, but sentences are grouped from the engine's threshold (0.09) up and the
+// demo's claims score 0.10 to 0.28, so "0.23 of 1" read as a weak match.
+func MatchScore(score float64) string {
+	return fmt.Sprintf("Match score %.2f (sentences are grouped from %.2f up)", score, compare.DefaultThreshold)
+}

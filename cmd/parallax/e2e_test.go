@@ -438,6 +438,9 @@ func TestBrowserDemo(t *testing.T) {
 	if vis := jsEval[bool](s, `getComputedStyle(document.querySelector("#`+row["id"].(string)+` .evpop")).display !== "none"`); !vis {
 		t.Error("the evidence of a claim does not show on focus")
 	}
+	if ev := s.text("#" + row["id"].(string) + " .evpop"); !strings.Contains(ev, "Shared") || !strings.Contains(ev, "(sentences are grouped from 0.09 up)") {
+		t.Errorf("the evidence of a claim says %q; want what the sentences share and the match score against the grouping threshold", ev)
+	}
 
 	// A claim that gathers many sentences of one outlet shows four of them and folds
 	// the rest behind a summary that counts them; a click shows them.
