@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // documentContext computes document vectors, their similarities, each sentence's
@@ -17,16 +18,36 @@ import (
 func (c *corpus) documentContext() {
 	nd := len(c.docs)
 	nf := len(c.keys)
+	// Articles are taken in an order of their own text, not the order they were given
+	// in: where two merges or moves tie, or one move leads to the next, the result must
+	// not depend on which article the reader added first.
+	canon := canonicalOrder(c.docs)
+	// Copies of one article (a wire story as two sites run it) count as one article in
+	// what decides the occasions: otherwise the copy doubles how many articles hold its
+	// words, and makes its own neighbour.
+	rep := copies(c.docs, canon)
+	var distinct []int
+	for _, d := range canon {
+		if rep[d] == d {
+			distinct = append(distinct, d)
+		}
+	}
+	nDistinct := len(distinct)
 	// Document vectors: term counts weighted by document-level idf, so terms every
 	// article uses (the story's main actors) do not make all articles look alike.
 	ddf := make([]int, nf)
-	at := make([]int, nf) // feature id → 1 + the last document counted, then 1 + its index in v
-	for d, ss := range c.byDoc {
-		for _, si := range ss {
-			for _, f := range c.sents[si].vec {
-				if at[f.id] != d+1 && (c.kind[f.id] != kindPair || docBigram != 0) {
-					at[f.id] = d + 1
-					ddf[f.id]++
+	at := make([]int, nf) // feature id → 1 + the last article counted, then 1 + its index in v
+	for _, r := range distinct {
+		for d := range c.docs {
+			if rep[d] != r {
+				continue
+			}
+			for _, si := range c.byDoc[d] {
+				for _, f := range c.sents[si].vec {
+					if at[f.id] != r+1 && (c.kind[f.id] != kindPair || docBigram != 0) {
+						at[f.id] = r + 1
+						ddf[f.id]++
+					}
 				}
 			}
 		}
@@ -51,7 +72,7 @@ func (c *corpus) documentContext() {
 		dv := make([]feature, 0, len(v))
 		for _, t := range v {
 			at[t.id] = 0
-			w := (1 + math.Log(t.w)) * math.Log((float64(nd)+1)/(float64(ddf[t.id])+0.5))
+			w := (1 + math.Log(t.w)) * math.Log((float64(nDistinct)+1)/(float64(ddf[t.id])+0.5))
 			if c.kind[t.id] == kindPair {
 				w *= docBigram
 			} else if c.kind[t.id] != kindWord {
@@ -111,14 +132,10 @@ func (c *corpus) documentContext() {
 	// earthquakes), alike in their generic words, do not. With that evidence, somewhat
 	// less direct similarity is enough.
 	link, floor, sim := occasionLink, occasionLink, c.docSim
-	if nd >= profileDocs {
-		link, floor, sim = profileLink, profileFloor, profiles(c.docSim)
+	if nDistinct >= profileDocs {
+		link, floor, sim = profileLink, profileFloor, profilesOfCopies(c.docSim, rep, distinct)
 	}
 	dates, dated := docDates(c.docs)
-	// Articles are taken in an order of their own text, not the order they were given
-	// in: where two merges or moves tie, or one move leads to the next, the result must
-	// not depend on which article the reader added first.
-	canon := canonicalOrder(c.docs)
 	clusters := make([][]int, nd)
 	for i, d := range canon {
 		clusters[i] = []int{d}
@@ -153,10 +170,105 @@ func (c *corpus) documentContext() {
 			c.occasion[d] = k
 		}
 	}
-	if nd >= profileDocs {
+	if nDistinct >= profileDocs {
 		reassign(c.occasion, canon, len(clusters), sim, c.docSim, floor, dates, dated)
 		c.mergeNamed(dates, dated)
 	}
+	for d, r := range rep {
+		c.occasion[d] = c.occasion[r] // a copy reports what its article does
+	}
+}
+
+// copyShare is the share of the shorter article's sentences that must be found in the
+// other for the two to be copies of one article: a site that runs a wire story may cut
+// its ending, retitle it or add a line of its own.
+const copyShare = 0.8
+
+// copies returns, for each document, the document it is a copy of (the first of its
+// copies in order), or itself. Sentences are compared by their letters and digits, so
+// that curly and straight quotes or spacing do not tell copies apart.
+func copies(docs []Document, order []int) []int {
+	keys := make([]map[uint64]bool, len(docs))
+	for d, doc := range docs {
+		keys[d] = map[uint64]bool{}
+		for _, s := range doc.Sentences {
+			h := fnv.New64a()
+			for _, r := range strings.ToLower(s.Text) {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					h.Write([]byte(string(r)))
+				}
+			}
+			keys[d][h.Sum64()] = true
+		}
+	}
+	rep := make([]int, len(docs))
+	var firsts []int
+	for _, d := range order {
+		rep[d] = d
+		for _, f := range firsts {
+			if isCopy(keys[d], keys[f]) {
+				rep[d] = f
+				break
+			}
+		}
+		if rep[d] == d {
+			firsts = append(firsts, d)
+		}
+	}
+	return rep
+}
+
+// isCopy reports whether at least copyShare of the smaller set's sentences are in the
+// other.
+func isCopy(a, b map[uint64]bool) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return false
+	}
+	shared := 0
+	for k := range a {
+		if b[k] {
+			shared++
+		}
+	}
+	return float64(shared) >= copyShare*float64(len(a))
+}
+
+// profilesOfCopies is profiles for documents some of which are copies (rep, see
+// copies): the neighbourhoods are those of the distinct articles, so that a copy is not
+// its article's closest neighbour, and copies have alike neighbourhoods.
+func profilesOfCopies(sim [][]float64, rep, distinct []int) [][]float64 {
+	idx := make([]int, len(sim)) // document → its article's index in distinct
+	for i, d := range distinct {
+		idx[d] = i
+	}
+	for d, r := range rep {
+		idx[d] = idx[r]
+	}
+	sub := make([][]float64, len(distinct))
+	for i, a := range distinct {
+		sub[i] = make([]float64, len(distinct))
+		for j, b := range distinct {
+			sub[i][j] = sim[a][b]
+		}
+	}
+	p := profiles(sub)
+	out := make([][]float64, len(sim))
+	for a := range out {
+		out[a] = make([]float64, len(sim))
+		for b := range out[a] {
+			if a != b {
+				if idx[a] == idx[b] {
+					out[a][b] = 1
+				} else {
+					out[a][b] = p[idx[a]][idx[b]]
+				}
+			}
+		}
+	}
+	return out
 }
 
 // mergeNamed joins occasions whose articles name the same people, places, numbers and

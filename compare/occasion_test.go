@@ -166,3 +166,98 @@ func spans(c Claim, x, y []string) bool {
 	}
 	return in(x) && in(y)
 }
+
+// TestCopiesOneArticle: a wire story as two sites run it (retitled, its ending cut,
+// straight quotes for curly ones) counts as one article in what decides the occasions.
+// A copy of The New York Times's January article used to split the January trip in
+// two: the copy doubled how many articles hold its words and became its closest
+// neighbour.
+func TestCopiesOneArticle(t *testing.T) {
+	arts := seedArticles(t)
+	own, err := Compare(arts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	occasionOf := func(r *Result, id string) int {
+		for k, ids := range r.Occasions {
+			if slices.Contains(ids, id) {
+				return k
+			}
+		}
+		return -1
+	}
+	// copyOf is seed i as another site runs it.
+	copyOf := func(i int) Article {
+		a := arts[i]
+		lines := strings.Split(a.Text, "\n")
+		a.ID, a.Outlet = a.ID+"-copy", "Another site"
+		a.Text = "Republished: " + strings.NewReplacer("“", `"`, "”", `"`, "’", "'").Replace(strings.Join(lines[:len(lines)*9/10], "\n"))
+		return a
+	}
+	for _, tt := range []struct {
+		name  string
+		seeds []int // the seeds copied
+	}{
+		{"The New York Times, January", []int{0}},
+		{"Associated Press, February", []int{1}},
+		{"The Times of Israel, January", []int{2}},
+		{"two of one article", []int{1, 1}},
+		{"one of each trip", []int{0, 1}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			with := slices.Clone(arts)
+			for n, i := range tt.seeds {
+				c := copyOf(i)
+				c.ID += strings.Repeat("x", n)
+				with = append(with, c)
+			}
+			res, err := Compare(with, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Occasions) != len(own.Occasions) {
+				t.Errorf("%d occasions %v, want the seeds' own %d", len(res.Occasions), res.Occasions, len(own.Occasions))
+			}
+			for _, a := range arts {
+				for _, b := range arts {
+					if same, was := occasionOf(res, a.ID) == occasionOf(res, b.ID), occasionOf(own, a.ID) == occasionOf(own, b.ID); same != was {
+						t.Errorf("%s and %s on one occasion: %v, without the copy %v", a.ID, b.ID, same, was)
+					}
+				}
+			}
+			for _, c := range with[len(arts):] {
+				orig := strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c.ID, "x"), "-copy"), "x")
+				if occasionOf(res, c.ID) != occasionOf(res, orig) {
+					t.Errorf("the copy %s is not on its article's occasion: %v", c.ID, res.Occasions)
+				}
+			}
+		})
+	}
+}
+
+func TestIsCopy(t *testing.T) {
+	set := func(keys ...uint64) map[uint64]bool {
+		m := map[uint64]bool{}
+		for _, k := range keys {
+			m[k] = true
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		a, b map[uint64]bool
+		want bool
+	}{
+		{"the same", set(1, 2, 3), set(1, 2, 3), true},
+		{"its ending cut", set(1, 2, 3, 4, 5), set(1, 2, 3, 4), true},
+		{"a line of its own", set(1, 2, 3, 4, 5), set(1, 2, 3, 4, 5, 6), true},
+		{"sharing a quotation", set(1, 2, 3, 4, 5), set(1, 6, 7, 8, 9), false},
+		{"sharing three of five", set(1, 2, 3, 4, 5), set(1, 2, 3, 8, 9), false},
+		{"empty", set(), set(1), false},
+	}
+	for _, tt := range tests {
+		if got := isCopy(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: isCopy = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

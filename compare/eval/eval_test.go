@@ -33,7 +33,7 @@ const (
 	seedEventF1Floor = 0.39 // measured 0.394 (target 0.60)
 	seedAllPFloor    = 0.67 // measured 0.680 (target 0.70)
 	ecbF1Floor       = 0.79 // measured 0.795 (target 0.80)
-	ecbSingleF1Floor = 0.75 // measured 0.761 (no target)
+	ecbSingleF1Floor = 0.76 // measured 0.772 (no target)
 
 	// With the reader's occasions (compare.Options.Occasions): the two events of each
 	// topic told apart, or each single story read as one.
