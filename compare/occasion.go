@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // documentContext computes document vectors, their similarities, each sentence's
@@ -189,15 +190,18 @@ const copyShare = 0.8
 // that curly and straight quotes or spacing do not tell copies apart.
 func copies(docs []Document, order []int) []int {
 	keys := make([]map[uint64]bool, len(docs))
+	var b []byte
 	for d, doc := range docs {
-		keys[d] = map[uint64]bool{}
+		keys[d] = make(map[uint64]bool, len(doc.Sentences))
 		for _, s := range doc.Sentences {
-			h := fnv.New64a()
-			for _, r := range strings.ToLower(s.Text) {
+			b = b[:0]
+			for _, r := range s.Text {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
-					h.Write([]byte(string(r)))
+					b = utf8.AppendRune(b, unicode.ToLower(r))
 				}
 			}
+			h := fnv.New64a()
+			h.Write(b)
 			keys[d][h.Sum64()] = true
 		}
 	}
