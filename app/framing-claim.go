@@ -339,15 +339,14 @@ func tipOf(f *framed, category, term, text string, quoted bool) aTip {
 }
 
 // numberText says a number as the article does: "more than 22,0000 Palestinians",
-// "thousands of terrorists". The engine reads what a number counts past the "of" of an
-// order of magnitude, so it is said again here.
+// "thousands of terrorists" (what it counts, read past the "of": Number.Of).
 func numberText(n framing.Number) string {
 	s := n.Text
 	if n.Qualifier != "" {
 		s = n.Qualifier + " " + s
 	}
 	if n.Counts != "" {
-		if n.Vague {
+		if n.Of {
 			s += " of"
 		}
 		s += " " + n.Counts

@@ -137,6 +137,29 @@ func TestNumbersInNames(t *testing.T) {
 	}
 }
 
+// TestCountsAfterOf: what an order of magnitude counts is read past its "of", and the
+// number says so (Number.Of), so that it reads back as written: "thousands of people",
+// not "thousands people"; "hundreds fled" stays as it is.
+func TestCountsAfterOf(t *testing.T) {
+	tests := []struct {
+		text, counts string
+		of           bool
+	}{
+		{"Thousands of people marched.", "people", true},
+		{"Tens of thousands of Palestinians have fled.", "Palestinians", true},
+		{"A dozen of its employees took part.", "employees", true},
+		{"A dozen employees took part.", "employees", false},
+		{"Some 1,200 people were killed.", "people", false},
+		{"Hundreds fled the city.", "fled", false},
+	}
+	for _, tt := range tests {
+		ns := analyzeText(t, tt.text).Numbers
+		if len(ns) != 1 || ns[0].Counts != tt.counts || ns[0].Of != tt.of {
+			t.Errorf("%q: numbers %+v, want one counting %q, of %v", tt.text, ns, tt.counts, tt.of)
+		}
+	}
+}
+
 // TestTermSenses: a word of the lexicon is not flagged where the word after it gives it
 // another sense (ECB+'s "a season-worst offensive effort" in a basketball report,
 // "standings have claimed another coach"), and still is in the sense the lexicon means.

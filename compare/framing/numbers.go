@@ -62,9 +62,11 @@ func (a *analysis) numbers() {
 			}
 			n.Sentence = st.s.Index
 			a.qualify(&n, toks, i)
-			n.Counts = a.counts(toks, end+1, n.Vague || toks[end].norm == "dozen" || toks[end].norm == "million")
+			skipOf := n.Vague || toks[end].norm == "dozen" || toks[end].norm == "million"
+			n.Counts = a.counts(toks, end+1, skipOf)
+			n.Of = skipOf && n.Counts != "" && end+1 < len(toks) && toks[end+1].norm == "of"
 			if u := unitOf(toks, i, end); u != "" {
-				n.Counts = u
+				n.Counts, n.Of = u, false
 			}
 			if n.Counts == "" && strings.HasPrefix(n.Text, "$") {
 				n.Counts = "dollars"

@@ -97,6 +97,7 @@ type Number struct {
 	Ordinal   bool      `json:"ordinal,omitempty"`   // "fifth" (visit)
 	Qualifier string    `json:"qualifier,omitempty"` // "more than", "some", "about", "over"
 	Counts    string    `json:"counts,omitempty"`    // what it counts: "Palestinians", "hostages", "people"
+	Of        bool      `json:"of,omitempty"`        // Counts follows "of" in the text: "thousands of terrorists"
 	Source    string    `json:"source,omitempty"`    // attribution in the sentence, as written
 	Kind      Kind      `json:"kind,omitempty"`      // kind of that attribution
 	Caveats   []string  `json:"caveats,omitempty"`   // caveats and hedges in the sentence or the next one
