@@ -228,7 +228,7 @@ func (p *articlePanel) save(ctx app.Context) {
 		msg = fmt.Sprintf("Saved your changes to the article from %s.", a.Outlet)
 	}
 	short := ""
-	if n := len(strings.Fields(a.Text)); n < shortArticle {
+	if n := wordCount(a.Text); n < shortArticle {
 		short = shortNote("It is", n)
 	}
 	p.editing, p.formErr = -1, ""
@@ -434,7 +434,7 @@ func (p *articlePanel) addUploads(ctx app.Context, ups []upload) {
 		a.ID = newID(arts, name)
 		arts = append(arts, a)
 		added = append(added, u.name)
-		if n := len(strings.Fields(a.Text)); n < shortArticle {
+		if n := wordCount(a.Text); n < shortArticle {
 			short = append(short, shortNote(u.name+" is", n))
 		}
 	}

@@ -50,11 +50,7 @@ func FuzzChunkHTML(f *testing.F) {
 			paras[len(paras)-1] = append(paras[len(paras)-1], s)
 		}
 		c := &articleChunk{IX: newIndex(res), IDoc: &d, IParas: paras, ISel: compare.Ref{Doc: "a", Sentence: 1}}
-		ctx := &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div}
-		nodes, err := xhtml.ParseFragment(strings.NewReader(c.html()), ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		nodes := readHTML(t, c.html(), atom.Div)
 		if len(nodes) != 1 || nodes[0].Data != "div" {
 			t.Fatalf("the chunk is %d nodes, not one div: %s", len(nodes), c.html())
 		}

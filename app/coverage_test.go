@@ -29,10 +29,7 @@ func TestMatrixSVG(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		nodes, err := xhtml.ParseFragment(strings.NewReader(matrixSVG(res)), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
-		if err != nil {
-			t.Fatal(err)
-		}
+		nodes := readHTML(t, matrixSVG(res), atom.Div)
 		if len(nodes) != 1 || nodes[0].Data != "svg" || nodes[0].Namespace != "svg" {
 			t.Fatalf("the matrix is %d nodes, not one svg element", len(nodes))
 		}

@@ -32,9 +32,9 @@ func TestLabelsHTML(t *testing.T) {
 			t.Fatalf("no framing or no actors for the seeds: %q", rep.FramingError)
 		}
 		read := func(name, s string) *xhtml.Node {
-			nodes, err := xhtml.ParseFragment(strings.NewReader(s), &xhtml.Node{Type: xhtml.ElementNode, Data: "section", DataAtom: atom.Section})
-			if err != nil || len(nodes) != 1 || nodes[0].Data != "div" {
-				t.Fatalf("%s: %d nodes (%v), not one div", name, len(nodes), err)
+			nodes := readHTML(t, s, atom.Section)
+			if len(nodes) != 1 || nodes[0].Data != "div" {
+				t.Fatalf("%s: %d nodes, not one div", name, len(nodes))
 			}
 			var walk func(n *xhtml.Node)
 			walk = func(n *xhtml.Node) {
@@ -107,9 +107,9 @@ func TestLabelsHTML(t *testing.T) {
 func TestClaimLinksHTML(t *testing.T) {
 	ids := []string{"c2", "c10", `c"><script>alert(1)</script>`}
 	f := &framed{claims: map[string]int{"c2": 1, "c10": 9, ids[2]: 0}}
-	nodes, err := xhtml.ParseFragment(strings.NewReader(claimLinksHTML(f, ids)), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
-	if err != nil || len(nodes) != 1 || nodes[0].Data != "p" {
-		t.Fatalf("%d nodes (%v), not one paragraph", len(nodes), err)
+	nodes := readHTML(t, claimLinksHTML(f, ids), atom.Div)
+	if len(nodes) != 1 || nodes[0].Data != "p" {
+		t.Fatalf("%d nodes, not one paragraph", len(nodes))
 	}
 	var got []string
 	for b := nodes[0].FirstChild; b != nil; b = b.NextSibling {

@@ -47,12 +47,8 @@ func FuzzTagWriter(f *testing.F) {
 		w.elem("text", text, "data-claim", value)
 		w.close("svg")
 
-		nodes, err := xhtml.ParseFragment(strings.NewReader(w.String()), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var got strings.Builder
-		for _, n := range nodes {
+		for _, n := range readHTML(t, w.String(), atom.Div) {
 			dump(&got, n)
 		}
 		q := func(s string) string {
@@ -67,6 +63,17 @@ func FuzzTagWriter(f *testing.F) {
 			t.Errorf("text %q, value %q: read back as\n%s\nwant\n%s\nfrom\n%s", text, value, got.String(), want, w.String())
 		}
 	})
+}
+
+// readHTML parses s as a browser reads HTML set inside an element of kind in (app.Raw
+// inside a div or a section), and fails t if it cannot.
+func readHTML(t testing.TB, s string, in atom.Atom) []*xhtml.Node {
+	t.Helper()
+	nodes, err := xhtml.ParseFragment(strings.NewReader(s), &xhtml.Node{Type: xhtml.ElementNode, Data: in.String(), DataAtom: in})
+	if err != nil {
+		t.Fatalf("parsing %.200q: %v", s, err)
+	}
+	return nodes
 }
 
 // dump writes n as a browser has it: elements with their attributes in name order,

@@ -244,6 +244,9 @@ func isCopy(a, b map[uint64]bool) bool {
 // copies): the neighbourhoods are those of the distinct articles, so that a copy is not
 // its article's closest neighbour, and copies have alike neighbourhoods.
 func profilesOfCopies(sim [][]float64, rep, distinct []int) [][]float64 {
+	if len(distinct) == len(sim) {
+		return profiles(sim) // no copies
+	}
 	idx := make([]int, len(sim)) // document → its article's index in distinct
 	for i, d := range distinct {
 		idx[d] = i
